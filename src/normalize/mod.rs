@@ -1,0 +1,577 @@
+//! Normalization: one canonical form of Vietnamese text, with offsets back to the original.
+//!
+//! [`normalize`] (or a configured [`Normalizer`]) makes text NFC, repairs combining marks in the
+//! wrong order, puts every Vietnamese syllable's tone where the chosen [`ToneStyle`] puts it
+//! (which also repairs misplaced tones: hòan → hoàn), replaces look-alike letters inside
+//! Vietnamese words (Ð U+00D0 → Đ), removes invisible characters, turns Unicode spaces into
+//! plain spaces and full-width ASCII into ASCII. Text that is already canonical comes back
+//! borrowed, without allocating.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use vntext::normalize::{normalize, Normalizer};
+//! use vntext::syllable::ToneStyle;
+//!
+//! assert_eq!(normalize("Uỷ ban nhân dân tỉnh Khánh Hoà"), "Ủy ban nhân dân tỉnh Khánh Hòa");
+//! assert!(matches!(normalize("Tiếng Việt"), Cow::Borrowed(_)));
+//! let reformed = Normalizer::new().style(ToneStyle::Reformed);
+//! assert_eq!(reformed.normalize("hòa thủy khỏe"), "hoà thuỷ khoẻ");
+//! ```
+//!
+//! Every change is recorded by [`Normalizer::normalize_with_offsets`] as an [`Edit`], so later
+//! stages can report spans in the caller's original text through the [`OffsetMap`].
+
+mod fold;
+pub mod legacy;
+mod offsets;
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+pub use fold::{fold, fold_into};
+pub use offsets::{Changes, Edit, OffsetMap};
+
+use crate::span::Span;
+use crate::syllable::{self, Letter, Tone, ToneStyle};
+
+/// Normalizes `text` with the default settings (traditional tone placement).
+///
+/// ```
+/// assert_eq!(vntext::normalize::normalize("hòan thành"), "hoàn thành");
+/// ```
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    Normalizer::new().normalize(text)
+}
+
+/// Normalization settings. Cheap to copy, `Send + Sync`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Normalizer {
+    style: ToneStyle,
+    tones: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new()
+    }
+}
+
+/// Normalized text with the map of its offsets back to the original.
+#[derive(Clone, Debug)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    map: OffsetMap,
+}
+
+impl<'a> Normalized<'a> {
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset map from the normalized text to the original.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// Takes the text and the map apart.
+    pub fn into_parts(self) -> (Cow<'a, str>, OffsetMap) {
+        (self.text, self.map)
+    }
+}
+
+impl Normalizer {
+    /// The default settings: traditional tone placement, tones unified.
+    pub const fn new() -> Normalizer {
+        Normalizer {
+            style: ToneStyle::Traditional,
+            tones: true,
+        }
+    }
+
+    /// Chooses where tones go (traditional hòa by default, or reformed hoà).
+    #[must_use]
+    pub const fn style(mut self, style: ToneStyle) -> Normalizer {
+        self.style = style;
+        self
+    }
+
+    /// Whether to move tone marks at all (default true). With `false` the text is only made
+    /// NFC and cleaned, and the tone placement stays as written.
+    #[must_use]
+    pub const fn unify_tones(mut self, yes: bool) -> Normalizer {
+        self.tones = yes;
+        self
+    }
+
+    /// Normalizes `text`; borrowed when it is already canonical.
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        normalize_with(text, self)
+    }
+
+    /// Normalizes `text` and records every change in an [`OffsetMap`].
+    pub fn normalize_with_offsets<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let mut map = OffsetMap::default();
+        let text = run(text, self, Some(&mut map));
+        Normalized { text, map }
+    }
+}
+
+pub(crate) fn normalize_with<'a>(text: &'a str, n: &Normalizer) -> Cow<'a, str> {
+    run(text, n, None)
+}
+
+/// What a character is to the scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Part of a word (a letter, a combining mark, an invisible joiner inside a word).
+    Word,
+    /// Anything else.
+    Other,
+}
+
+#[inline]
+fn class(c: char) -> Class {
+    if c.is_alphabetic() || is_combining(c) || is_invisible(c) || is_joiner(c) {
+        Class::Word
+    } else {
+        Class::Other
+    }
+}
+
+/// Combining marks: the Unicode general categories M*.
+#[inline]
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+        || (c > '\u{036F}' && unicode_normalization::char::is_combining_mark(c))
+}
+
+/// Invisible characters that are removed anywhere: zero-width space, word joiner, BOM (zero
+/// width no-break space), soft hyphen.
+#[inline]
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Zero-width (non-)joiners: removed inside words, kept elsewhere (emoji sequences use them).
+#[inline]
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Unicode spaces that become a plain space.
+#[inline]
+fn is_space_variant(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// The ASCII character of a full-width form (U+FF01..U+FF5E).
+#[inline]
+fn full_width_to_ascii(c: char) -> Option<char> {
+    if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+        char::from_u32(c as u32 - 0xFEE0)
+    } else {
+        None
+    }
+}
+
+/// The letter a look-alike stands for, when written inside a Vietnamese word.
+#[inline]
+fn look_alike(c: char) -> Option<char> {
+    Some(match c {
+        // Eth and African D: the usual stand-ins for Đ/đ.
+        '\u{00D0}' | '\u{0189}' => 'Đ',
+        '\u{00F0}' | '\u{0256}' => 'đ',
+        // Cyrillic letters that look like Latin ones.
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'х' => 'x',
+        'у' => 'y',
+        'і' => 'i',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        _ => return None,
+    })
+}
+
+/// Whether `c`, alone, is in its final form (NFC-stable and nothing of ours to replace).
+#[inline]
+fn char_is_final(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    if syllable::letter(c).is_some() {
+        return true;
+    }
+    if is_combining(c)
+        || is_invisible(c)
+        || is_joiner(c)
+        || is_space_variant(c)
+        || full_width_to_ascii(c).is_some()
+        || look_alike(c).is_some()
+    {
+        return false;
+    }
+    is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// The output being built: borrowed until the first change.
+struct Out<'a, 'm> {
+    text: &'a str,
+    out: Option<String>,
+    /// Bytes of `text` already copied or replaced.
+    done: usize,
+    map: Option<&'m mut OffsetMap>,
+}
+
+impl<'a> Out<'a, '_> {
+    /// Replaces `text[start..end]` by `with` (which differs from it).
+    fn replace(&mut self, start: usize, end: usize, with: &str, changes: Changes) {
+        // Trim what did not change, so the edit covers only the changed characters.
+        let old = &self.text[start..end];
+        let prefix = common_prefix(old, with);
+        let suffix = common_suffix(&old[prefix..], &with[prefix..]);
+        let (start, end) = (start + prefix, end - suffix);
+        let with = &with[prefix..with.len() - suffix];
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.text.len() + 16));
+        out.push_str(&self.text[self.done..start]);
+        let norm_start = out.len();
+        out.push_str(with);
+        if let Some(map) = self.map.as_deref_mut() {
+            map.push(Edit {
+                original: Span::new(start, end),
+                normalized: Span::new(norm_start, norm_start + with.len()),
+                changes,
+            });
+        }
+        self.done = end;
+    }
+
+    fn finish(mut self) -> Cow<'a, str> {
+        match self.out.take() {
+            None => Cow::Borrowed(self.text),
+            Some(mut out) => {
+                out.push_str(&self.text[self.done..]);
+                Cow::Owned(out)
+            }
+        }
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        n += x.len_utf8();
+    }
+    n
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    let mut n = 0;
+    for (x, y) in a.chars().rev().zip(b.chars().rev()) {
+        if x != y {
+            break;
+        }
+        n += x.len_utf8();
+    }
+    n
+}
+
+/// The scanner: finds words and other characters, and replaces what is not canonical.
+fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a, str> {
+    let mut out = Out {
+        text,
+        out: None,
+        done: 0,
+        map,
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut scratch = String::new();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // Safe to slice: i is on a char boundary (we only step by whole characters).
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if class(c) == Class::Word {
+            let end = word_end(text, i);
+            let word = &text[i..end];
+            if !word_is_canonical(word, n) {
+                scratch.clear();
+                let changes = normalize_word(word, n, &mut scratch);
+                if scratch != word {
+                    out.replace(i, end, &scratch, changes);
+                }
+            }
+            i = end;
+        } else {
+            let len = c.len_utf8();
+            if !char_is_final(c) {
+                scratch.clear();
+                let changes = normalize_other(c, &mut scratch);
+                if scratch.as_str() != &text[i..i + len] {
+                    out.replace(i, i + len, &scratch, changes);
+                }
+            }
+            i += len;
+        }
+    }
+    out.finish()
+}
+
+/// The end of the word starting at `start`.
+#[inline]
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if class(c) != Class::Word {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+const NO_LETTER: Letter = Letter {
+    code: 0,
+    tone: Tone::Level,
+    upper: false,
+};
+
+/// Whether a word is already in its final form (the fast path: no allocation).
+#[inline]
+fn word_is_canonical(word: &str, n: &Normalizer) -> bool {
+    let mut letters = [NO_LETTER; 8];
+    let mut count = 0;
+    let mut vietnamese = true;
+    let mut toned = false;
+    for c in word.chars() {
+        match syllable::letter(c) {
+            Some(l) => {
+                toned |= l.tone != Tone::Level;
+                if count < letters.len() {
+                    letters[count] = l;
+                }
+                count += 1;
+            }
+            None => {
+                if !char_is_final(c) {
+                    return false;
+                }
+                vietnamese = false;
+            }
+        }
+    }
+    if !(n.tones && vietnamese && toned && count <= letters.len()) {
+        return true;
+    }
+    match syllable::analyze(&letters[..count], n.style) {
+        Some(a) => a.current.is_none_or(|cur| cur == a.target),
+        None => true,
+    }
+}
+
+/// Normalizes one word into `out`, returning what changed.
+fn normalize_word(word: &str, n: &Normalizer, out: &mut String) -> Changes {
+    let mut changes = Changes::empty();
+    // 1. Invisible characters and full-width letters.
+    let mut cleaned = String::with_capacity(word.len());
+    let mut has_marks = false;
+    let mut unstable = false;
+    for c in word.chars() {
+        if is_invisible(c) || is_joiner(c) {
+            changes |= Changes::INVISIBLE;
+        } else if let Some(a) = full_width_to_ascii(c) {
+            changes |= Changes::FULL_WIDTH;
+            cleaned.push(a);
+        } else {
+            has_marks |= is_combining(c);
+            unstable |= !c.is_ascii()
+                && syllable::letter(c).is_none()
+                && look_alike(c).is_none()
+                && !char_is_final(c);
+            cleaned.push(c);
+        }
+    }
+    // 2. Combining marks: quality marks before tone marks, then NFC.
+    let composed = if has_marks || unstable {
+        let (reordered, moved) = reorder_marks(&cleaned);
+        if moved {
+            changes |= Changes::MARK_ORDER;
+        }
+        let nfc: String = reordered.nfc().collect();
+        if nfc != cleaned {
+            changes |= Changes::NFC;
+        }
+        nfc
+    } else {
+        cleaned
+    };
+    // 3. Look-alike letters, kept only when they make a Vietnamese syllable.
+    let mut word = composed;
+    // A word wholly in another script (Cyrillic сос) is left alone: only mixed words change.
+    if word.chars().any(|c| look_alike(c).is_some())
+        && word.chars().any(|c| syllable::letter(c).is_some())
+    {
+        let replaced: String = word.chars().map(|c| look_alike(c).unwrap_or(c)).collect();
+        if syllable::is_valid(&replaced) {
+            word = replaced;
+            changes |= Changes::LOOK_ALIKE;
+        }
+    }
+    // 4. Tone placement.
+    if n.tones {
+        let mut letters = [NO_LETTER; 8];
+        if let Some(count) = syllable::letters_of(&word, &mut letters) {
+            let letters = &letters[..count];
+            if let Some(a) = syllable::analyze(letters, n.style) {
+                if let Some(cur) = a.current.filter(|&cur| cur != a.target) {
+                    let other = match n.style {
+                        ToneStyle::Traditional => ToneStyle::Reformed,
+                        ToneStyle::Reformed => ToneStyle::Traditional,
+                    };
+                    let style_only =
+                        syllable::analyze(letters, other).is_some_and(|o| o.target == cur);
+                    changes |= if style_only {
+                        Changes::TONE_STYLE
+                    } else {
+                        Changes::TONE_REPAIR
+                    };
+                    syllable::render_letters(letters, &a, out);
+                    return changes;
+                }
+            }
+        }
+    }
+    out.push_str(&word);
+    changes
+}
+
+/// Normalizes one character outside words into `out`.
+fn normalize_other(c: char, out: &mut String) -> Changes {
+    if is_invisible(c) {
+        Changes::INVISIBLE
+    } else if is_space_variant(c) {
+        out.push(' ');
+        Changes::SPACE
+    } else if let Some(a) = full_width_to_ascii(c) {
+        out.push(a);
+        Changes::FULL_WIDTH
+    } else {
+        out.extend(std::iter::once(c).nfc());
+        Changes::NFC
+    }
+}
+
+/// Whether a combining mark changes a vowel's quality (circumflex, breve, horn).
+fn is_quality_mark(c: char) -> bool {
+    matches!(c, '\u{0302}' | '\u{0306}' | '\u{031B}')
+}
+
+/// Decomposes `word` and, in each run of combining marks, moves the quality marks before the
+/// tone marks (NFC does not reorder marks of the same combining class: é + ◌̂ stays apart).
+fn reorder_marks(word: &str) -> (String, bool) {
+    let decomposed: Vec<char> = word.nfd().collect();
+    let mut out = String::with_capacity(word.len() + 8);
+    let mut moved = false;
+    let mut i = 0;
+    while i < decomposed.len() {
+        let c = decomposed[i];
+        if !is_combining(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let run_end = decomposed[i..]
+            .iter()
+            .position(|&m| !is_combining(m))
+            .map_or(decomposed.len(), |p| i + p);
+        let run = &decomposed[i..run_end];
+        let first_quality = run.iter().position(|&m| is_quality_mark(m));
+        let first_tone = run
+            .iter()
+            .position(|&m| Tone::from_combining_mark(m).is_some());
+        if let (Some(q), Some(t)) = (first_quality, first_tone) {
+            if t < q {
+                moved = true;
+                out.extend(run.iter().filter(|&&m| is_quality_mark(m)));
+                out.extend(run.iter().filter(|&&m| !is_quality_mark(m)));
+                i = run_end;
+                continue;
+            }
+        }
+        out.extend(run);
+        i = run_end;
+    }
+    (out, moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrowed_when_clean() {
+        for s in [
+            "",
+            "Tiếng Việt",
+            "Quốc hội",
+            "hoàn thành",
+            "Zoé",
+            "abc 123",
+            "người",
+        ] {
+            assert!(matches!(normalize(s), Cow::Borrowed(_)), "{s}");
+        }
+    }
+
+    #[test]
+    fn edits_are_tight() {
+        let n = Normalizer::new().normalize_with_offsets("ông Hoà đi");
+        let e = n.map().edits();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].original, Span::new(6, 9));
+        assert!(e[0].changes.contains(Changes::TONE_STYLE));
+        assert_eq!(n.text(), "ông Hòa đi");
+    }
+
+    #[test]
+    fn reorders_marks() {
+        assert_eq!(normalize("e\u{0301}\u{0302}"), "ế");
+        assert_eq!(normalize("a\u{0300}\u{0306}n"), "ằn");
+    }
+}
