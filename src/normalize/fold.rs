@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::char::decompose_canonical;
 
-use super::{full_width_to_ascii, is_combining, is_invisible, is_space_variant};
+use super::{full_width_to_ascii, is_combining, is_invisible, is_joiner, is_space_variant};
 use crate::syllable::fold_letter;
 
 /// Folds `text` to its search key: lower case, every diacritic removed, đ/Đ → d.
@@ -65,7 +65,7 @@ pub fn fold_into(text: &str, out: &mut String) {
 
 /// Folds a character that is not a Vietnamese letter.
 fn fold_other(c: char, buf: &mut Vec<u8>) {
-    if is_combining(c) || is_invisible(c) {
+    if is_combining(c) || is_invisible(c) || is_joiner(c) {
         return;
     }
     if is_space_variant(c) {
@@ -76,42 +76,39 @@ fn fold_other(c: char, buf: &mut Vec<u8>) {
         buf.push((a as u8).to_ascii_lowercase());
         return;
     }
-    match c {
-        '\u{00D0}' | '\u{00F0}' | '\u{0189}' | '\u{0256}' => {
-            buf.push(b'd');
-            return;
-        }
-        // Letters with no canonical decomposition that a key still wants in ASCII.
-        'ø' | 'Ø' => {
-            buf.push(b'o');
-            return;
-        }
-        'ł' | 'Ł' => {
-            buf.push(b'l');
-            return;
-        }
-        _ => {}
-    }
-    let mut tmp = [0u8; 4];
-    let mut push = |ch: char| {
-        for l in ch.to_lowercase() {
-            buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
-        }
-    };
     let mut decomposed = false;
     decompose_canonical(c, |d| {
-        if !is_combining(d) {
-            if let Some(a) = fold_letter(d) {
-                push(a as char);
-            } else {
-                push(d);
-            }
-        }
         decomposed = true;
+        if !is_combining(d) {
+            fold_base(d, buf);
+        }
     });
     if !decomposed {
-        push(c);
+        fold_base(c, buf);
     }
+}
+
+/// Folds a character without combining marks.
+fn fold_base(c: char, buf: &mut Vec<u8>) {
+    if let Some(a) = fold_letter(c) {
+        buf.push(a);
+        return;
+    }
+    let ascii = match c {
+        // Look-alikes of đ, and letters with no canonical decomposition that a key still
+        // wants in ASCII.
+        '\u{00D0}' | '\u{00F0}' | '\u{0189}' | '\u{0256}' => b'd',
+        'ø' | 'Ø' => b'o',
+        'ł' | 'Ł' => b'l',
+        _ => {
+            let mut tmp = [0u8; 4];
+            for l in c.to_lowercase() {
+                buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+            }
+            return;
+        }
+    };
+    buf.push(ascii);
 }
 
 #[cfg(test)]

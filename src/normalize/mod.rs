@@ -133,7 +133,7 @@ enum Class {
 
 #[inline]
 fn class(c: char) -> Class {
-    if c.is_alphabetic() || is_combining(c) || is_invisible(c) || is_joiner(c) {
+    if c.is_alphabetic() || is_combining(c) || is_invisible(c) {
         Class::Word
     } else {
         Class::Other
@@ -221,7 +221,6 @@ fn char_is_final(c: char) -> bool {
     }
     if is_combining(c)
         || is_invisible(c)
-        || is_joiner(c)
         || is_space_variant(c)
         || full_width_to_ascii(c).is_some()
         || look_alike(c).is_some()
@@ -311,7 +310,7 @@ fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a
     let mut scratch = String::new();
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphabetic() {
+        if b < 0x80 && !b.is_ascii_alphabetic() && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
             i += 1;
             continue;
         }
@@ -329,15 +328,23 @@ fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a
             }
             i = end;
         } else {
-            let len = c.len_utf8();
-            if !char_is_final(c) {
+            // The character with the combining marks that follow it (=◌̸ composes to ≠).
+            let mut end = i + c.len_utf8();
+            while let Some(m) = text[end..]
+                .chars()
+                .next()
+                .filter(|&m| is_combining(m) || is_invisible(m))
+            {
+                end += m.len_utf8();
+            }
+            if end > i + c.len_utf8() || !char_is_final(c) {
                 scratch.clear();
-                let changes = normalize_other(c, &mut scratch);
-                if scratch.as_str() != &text[i..i + len] {
-                    out.replace(i, i + len, &scratch, changes);
+                let changes = normalize_other(&text[i..end], &mut scratch);
+                if scratch.as_str() != &text[i..end] {
+                    out.replace(i, end, &scratch, changes);
                 }
             }
-            i += len;
+            i = end;
         }
     }
     out.finish()
@@ -358,10 +365,17 @@ fn word_end(text: &str, start: usize) -> usize {
             break;
         }
         let c = text[i..].chars().next().unwrap_or('\0');
-        if class(c) != Class::Word {
+        let len = c.len_utf8();
+        let inside = class(c) == Class::Word
+            || (is_joiner(c)
+                && text[i + len..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| class(n) == Class::Word));
+        if !inside {
             break;
         }
-        i += c.len_utf8();
+        i += len;
     }
     i
 }
@@ -441,6 +455,11 @@ fn normalize_word(word: &str, n: &Normalizer, out: &mut String) -> Changes {
     } else {
         cleaned
     };
+    // Combining marks left at the start belong to the character before the word (they are
+    // what remains after an invisible character was removed): keep them out of the syllable.
+    let lead = composed.len() - composed.trim_start_matches(is_combining).len();
+    out.push_str(&composed[..lead]);
+    let composed = composed[lead..].to_string();
     // 3. Look-alike letters, kept only when they make a Vietnamese syllable.
     let mut word = composed;
     // A word wholly in another script (Cyrillic сос) is left alone: only mixed words change.
@@ -481,20 +500,41 @@ fn normalize_word(word: &str, n: &Normalizer, out: &mut String) -> Changes {
     changes
 }
 
-/// Normalizes one character outside words into `out`.
-fn normalize_other(c: char, out: &mut String) -> Changes {
-    if is_invisible(c) {
-        Changes::INVISIBLE
-    } else if is_space_variant(c) {
-        out.push(' ');
-        Changes::SPACE
-    } else if let Some(a) = full_width_to_ascii(c) {
-        out.push(a);
-        Changes::FULL_WIDTH
+/// Normalizes one character outside words (with the combining marks and invisible characters
+/// after it) into `out`.
+fn normalize_other(unit: &str, out: &mut String) -> Changes {
+    let mut changes = Changes::empty();
+    let mut chars = unit.chars();
+    let first = chars.next().unwrap_or(' ');
+    let mut visible = String::with_capacity(unit.len());
+    if is_invisible(first) {
+        changes |= Changes::INVISIBLE;
+    } else if is_space_variant(first) {
+        changes |= Changes::SPACE;
+        visible.push(' ');
+    } else if let Some(a) = full_width_to_ascii(first) {
+        changes |= Changes::FULL_WIDTH;
+        visible.push(a);
     } else {
-        out.extend(std::iter::once(c).nfc());
-        Changes::NFC
+        visible.push(first);
     }
+    for c in chars {
+        if is_invisible(c) {
+            changes |= Changes::INVISIBLE;
+        } else {
+            visible.push(c);
+        }
+    }
+    let (reordered, moved) = reorder_marks(&visible);
+    if moved {
+        changes |= Changes::MARK_ORDER;
+    }
+    let before = out.len();
+    out.extend(reordered.nfc());
+    if out[before..] != *visible {
+        changes |= Changes::NFC;
+    }
+    changes
 }
 
 /// Whether a combining mark changes a vowel's quality (circumflex, breve, horn).
