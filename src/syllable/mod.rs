@@ -322,6 +322,12 @@ pub(crate) fn analyze(letters: &[Letter], style: ToneStyle) -> Option<Analysis> 
     if letters.is_empty() || letters.len() > MAX_LETTERS {
         return None;
     }
+    // A capital right after a small letter at the end (ThủyA) marks two words run together.
+    if let [.., a, b] = letters {
+        if b.upper && !a.upper {
+            return None;
+        }
+    }
     let mut codes = [0u8; MAX_LETTERS];
     let mut current = None;
     for (i, l) in letters.iter().enumerate() {
