@@ -131,9 +131,39 @@ enum Class {
     Other,
 }
 
+/// Decodes the non-ASCII character starting at `i` of the valid UTF-8 `bytes`.
+#[inline(always)]
+fn decode_char(bytes: &[u8], i: usize) -> (char, usize) {
+    let (u, len) = decode_cp(bytes, i);
+    (char::from_u32(u).unwrap_or('\u{FFFD}'), len)
+}
+
+/// Decodes the code point of the non-ASCII character starting at `i` of the valid UTF-8
+/// `bytes`.
+#[inline(always)]
+fn decode_cp(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b0 = bytes[i] as u32;
+    let cont = |k: usize| bytes.get(i + k).map_or(0, |&b| b as u32 & 0x3F);
+    let (u, len) = if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    };
+    (u, len)
+}
+
 #[inline]
 fn class(c: char) -> Class {
-    if c.is_alphabetic() || is_combining(c) || is_invisible(c) {
+    if is_invisible(c) {
+        return Class::Word;
+    }
+    // General punctuation (dashes, quotes, ellipsis) is common and never a letter.
+    if ('\u{2010}'..='\u{205E}').contains(&c) {
+        return Class::Other;
+    }
+    if c.is_alphabetic() || is_combining(c) {
         Class::Word
     } else {
         Class::Other
@@ -217,6 +247,10 @@ fn char_is_final(c: char) -> bool {
         return true;
     }
     if syllable::letter(c).is_some() {
+        return true;
+    }
+    // Dashes, quotes, bullets, ellipsis: NFC-stable, nothing to replace.
+    if ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205E}').contains(&c) {
         return true;
     }
     if is_combining(c)
@@ -310,16 +344,23 @@ fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a
     let mut scratch = String::new();
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphabetic() && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
-            i += 1;
-            continue;
+        if b < 0x80 && ASCII_CLASS[b as usize] == 0 {
+            // ASCII punctuation, digits, spaces: final, unless combining marks follow.
+            if bytes.get(i + 1).is_none_or(|&n| n < 0x80) || !starts_with_combining(bytes, i + 1) {
+                i += 1;
+                continue;
+            }
         }
-        // Safe to slice: i is on a char boundary (we only step by whole characters).
-        let c = text[i..].chars().next().unwrap_or('\0');
-        if class(c) == Class::Word {
-            let end = word_end(text, i);
+        // i is on a char boundary: only whole characters are stepped over.
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            decode_char(bytes, i).0
+        };
+        if c.is_ascii_alphabetic() || syllable::letter(c).is_some() || class(c) == Class::Word {
+            let (end, canonical) = scan_word(text, i, n);
             let word = &text[i..end];
-            if !word_is_canonical(word, n) {
+            if !canonical {
                 scratch.clear();
                 let changes = normalize_word(word, n, &mut scratch);
                 if scratch != word {
@@ -350,70 +391,131 @@ fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a
     out.finish()
 }
 
-/// The end of the word starting at `start`.
-#[inline]
-fn word_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphabetic() {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        let c = text[i..].chars().next().unwrap_or('\0');
-        let len = c.len_utf8();
-        let inside = class(c) == Class::Word
-            || (is_joiner(c)
-                && text[i + len..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| class(n) == Class::Word));
-        if !inside {
-            break;
-        }
-        i += len;
-    }
-    i
-}
-
 const NO_LETTER: Letter = Letter {
     code: 0,
     tone: Tone::Level,
     upper: false,
 };
 
-/// Whether a word is already in its final form (the fast path: no allocation).
-#[inline]
-fn word_is_canonical(word: &str, n: &Normalizer) -> bool {
-    let mut letters = [NO_LETTER; 8];
-    let mut count = 0;
-    let mut vietnamese = true;
-    let mut toned = false;
-    for c in word.chars() {
-        match syllable::letter(c) {
-            Some(l) => {
-                toned |= l.tone != Tone::Level;
-                if count < letters.len() {
-                    letters[count] = l;
-                }
-                count += 1;
-            }
-            None => {
-                if !char_is_final(c) {
-                    return false;
-                }
-                vietnamese = false;
-            }
+/// ASCII bytes for the word scanner: 0 = not a letter, 1 = consonant, 2 = vowel.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = match c.to_ascii_lowercase() {
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => 2,
+                _ => 1,
+            };
         }
+        b += 1;
     }
-    if !(n.tones && vietnamese && toned && count <= letters.len()) {
-        return true;
+    t
+};
+
+/// Whether combining marks (perhaps behind invisible characters) start at `i` of the valid
+/// UTF-8 `bytes`: they then belong to the character before `i`.
+#[inline]
+fn starts_with_combining(bytes: &[u8], mut i: usize) -> bool {
+    while i < bytes.len() && bytes[i] >= 0x80 {
+        let (c, len) = decode_char(bytes, i);
+        if is_combining(c) {
+            return true;
+        }
+        if !is_invisible(c) {
+            return false;
+        }
+        i += len;
     }
-    match syllable::analyze(&letters[..count], n.style) {
+    false
+}
+
+/// Scans the word starting at `start`: returns its end and whether it is already in its final
+/// form. This is the hot path of clean text: one pass, no allocation; the syllable is only
+/// parsed when its tone mark stands next to another vowel, where it could be misplaced.
+#[inline]
+fn scan_word(text: &str, start: usize, n: &Normalizer) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut count = 0usize;
+    let mut toned = 0usize;
+    let mut toned_at = 0usize;
+    let mut vietnamese = true;
+    let mut clean = true;
+    // Whether the toned vowel has a vowel beside it.
+    let mut crowded = false;
+    let mut prev_vowel = false;
+    let mut prev_toned = false;
+    let mut codes = [0u8; 8];
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (code, tone) = if b < 0x80 {
+            if ASCII_CLASS[b as usize] == 0 {
+                break;
+            }
+            i += 1;
+            (b | 0x20, false)
+        } else {
+            let (u, len) = decode_cp(bytes, i);
+            match syllable::code_of(u) {
+                Some(l) => {
+                    i += len;
+                    l
+                }
+                None => {
+                    let c = char::from_u32(u).unwrap_or('\u{FFFD}');
+                    let inside = class(c) == Class::Word
+                        || (is_joiner(c)
+                            && text[i + len..]
+                                .chars()
+                                .next()
+                                .is_some_and(|n| class(n) == Class::Word));
+                    if !inside {
+                        break;
+                    }
+                    clean &= char_is_final(c) && !is_joiner(c);
+                    vietnamese = false;
+                    i += len;
+                    continue;
+                }
+            }
+        };
+        let vowel = syllable::is_vowel_code(code);
+        if tone {
+            toned += 1;
+            toned_at = count;
+            crowded |= prev_vowel;
+        } else if prev_toned && vowel {
+            crowded = true;
+        }
+        prev_vowel = vowel;
+        prev_toned = tone;
+        if count < codes.len() {
+            codes[count] = code;
+        }
+        count += 1;
+    }
+    if !clean {
+        return (i, false);
+    }
+    if !(n.tones && vietnamese && toned == 1 && crowded && count <= codes.len()) {
+        return (i, true);
+    }
+    if syllable::tone_in_place(&codes[..count], toned_at, n.style) == Some(true) {
+        return (i, true);
+    }
+    let mut letters = [NO_LETTER; 8];
+    let Some(count) = syllable::letters_of(&text[start..i], &mut letters) else {
+        return (i, true);
+    };
+    (i, tone_is_placed(&letters[..count], n.style))
+}
+
+/// Whether the one tone of `letters` is where `style` puts it, or the word is not a
+/// Vietnamese syllable (and is left alone).
+fn tone_is_placed(letters: &[Letter], style: ToneStyle) -> bool {
+    match syllable::analyze(letters, style) {
         Some(a) => a.current.is_none_or(|cur| cur == a.target),
         None => true,
     }

@@ -67,9 +67,12 @@ pub(crate) struct Letter {
     pub upper: bool,
 }
 
-/// Packed table entry: bit 15 = present, bits 0..5 = row, bits 5..8 = tone.
+/// Packed table entry: bits 0..8 = parser byte of the base letter, bits 8..11 = tone, bit 11 =
+/// upper case, bits 12..16 = row within its case (for folding); 0 = not a Vietnamese letter.
 const fn pack(row: usize, tone: usize) -> u16 {
-    0x8000 | (row as u16) | ((tone as u16) << 5)
+    let case_row = row % PER_CASE;
+    let upper = (row >= PER_CASE) as u16;
+    (BASE_CODES[case_row] as u16) | ((tone as u16) << 8) | (upper << 11) | ((case_row as u16) << 12)
 }
 
 /// Decodes the UTF-8 character starting at `i` of `b` (which must be valid UTF-8).
@@ -154,7 +157,12 @@ static COMPOSE: [[char; 6]; 26] = build_compose();
 /// The packed table entry of `c`, or 0 when `c` is not a precomposed Vietnamese letter.
 #[inline]
 fn entry(c: char) -> u16 {
-    let u = c as u32;
+    entry_cp(c as u32)
+}
+
+/// [`entry`] by code point.
+#[inline]
+fn entry_cp(u: u32) -> u16 {
     if (LATIN_START..LATIN_START + LATIN_LEN as u32).contains(&u) {
         LATIN[(u - LATIN_START) as usize]
     } else if (VIET_START..VIET_START + VIET_LEN as u32).contains(&u) {
@@ -179,12 +187,31 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
     if e == 0 {
         return None;
     }
-    let row = (e & 0x1F) as usize;
+    let tone = match (e >> 8) & 7 {
+        0 => Tone::Level,
+        1 => Tone::Grave,
+        2 => Tone::Acute,
+        3 => Tone::Hook,
+        4 => Tone::Tilde,
+        _ => Tone::Dot,
+    };
     Some(Letter {
-        code: BASE_CODES[row % PER_CASE],
-        tone: Tone::ALL[((e >> 5) & 7) as usize],
-        upper: row >= PER_CASE,
+        code: e as u8,
+        tone,
+        upper: e & 0x800 != 0,
     })
+}
+
+/// The parser byte and whether it carries a tone, for the non-ASCII code point `u`, or `None`
+/// when it is not a precomposed Vietnamese letter. The scanner's fast path.
+#[inline]
+pub(crate) fn code_of(u: u32) -> Option<(u8, bool)> {
+    let e = entry_cp(u);
+    if e == 0 {
+        None
+    } else {
+        Some((e as u8, e & 0x700 != 0))
+    }
 }
 
 /// The ASCII letter a precomposed Vietnamese letter folds to (lower case), if `c` is one.
@@ -194,7 +221,7 @@ pub(crate) fn fold_letter(c: char) -> Option<u8> {
     if e == 0 {
         None
     } else {
-        Some(FOLD_CHARS[(e & 0x1F) as usize % PER_CASE])
+        Some(FOLD_CHARS[((e >> 12) as usize) % PER_CASE])
     }
 }
 

@@ -27,7 +27,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-pub(crate) use letter::{Letter, fold_letter, letter};
+pub(crate) use letter::{Letter, code_of, fold_letter, is_vowel_code, letter};
 
 use crate::error::ParseSyllableError;
 
@@ -306,6 +306,29 @@ pub(crate) fn tone_index(c: &[u8], s: Shape, style: ToneStyle) -> usize {
         [_, _] => vs,
         _ => vs + 1,
     }
+}
+
+/// Whether the tone at `at` is where `style` puts it, judged from the spelling alone (`codes`:
+/// parser bytes of the letters) without checking that the word is a valid syllable:
+/// `Some(true)` when it is, `None` when that cannot be told this way (the caller then runs
+/// [`analyze`]).
+#[inline]
+pub(crate) fn tone_in_place(codes: &[u8], at: usize, style: ToneStyle) -> Option<bool> {
+    let onset_end = onset_len(codes)?;
+    let vowels_end = onset_end
+        + codes[onset_end..]
+            .iter()
+            .take_while(|&&b| letter::is_vowel_code(b))
+            .count();
+    if at < onset_end || at >= vowels_end {
+        return None;
+    }
+    let s = Shape {
+        onset_end,
+        vowels_end,
+        glide: false,
+    };
+    (tone_index(codes, s, style) == at).then_some(true)
 }
 
 /// What [`analyze`] finds in a word of letters.
