@@ -1,1 +1,99 @@
-fn main() {}
+//! Normalize and fold throughput over the bundled corpus (corpus/).
+//!
+//! Run: `cargo bench --bench normalize` (CI: `-- --warm-up-time 1 --measurement-time 2`).
+
+use std::borrow::Cow;
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use unicode_normalization::UnicodeNormalization;
+use vntext::normalize::{Normalizer, fold_into};
+use vntext::syllable::ToneStyle;
+
+/// The text fields of a bundled JSONL corpus file, joined by blank lines.
+fn corpus_text(rel: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(rel);
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    data.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn inputs() -> Vec<(&'static str, String)> {
+    let canonical = |s: String| Normalizer::new().normalize(&s).into_owned();
+    vec![
+        ("laws", canonical(corpus_text("vlc-laws/sample.jsonl"))),
+        (
+            "wiki",
+            canonical(corpus_text("cc-by-sa/viwiki-2017-sample.jsonl")),
+        ),
+    ]
+}
+
+fn bench_normalize(c: &mut Criterion) {
+    let normalizer = Normalizer::new();
+    let mut g = c.benchmark_group("normalize");
+    for (name, text) in inputs() {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        // Already canonical: the common case, borrowed with no allocation.
+        g.bench_with_input(BenchmarkId::new("clean", name), &text, |b, t| {
+            b.iter(|| {
+                let out = normalizer.normalize(black_box(t));
+                assert!(matches!(out, Cow::Borrowed(_)));
+                out.len()
+            })
+        });
+        // Every open oa/oe/uy syllable in the other placement: a change every few hundred bytes.
+        let reformed = Normalizer::new()
+            .style(ToneStyle::Reformed)
+            .normalize(&text)
+            .into_owned();
+        g.bench_with_input(
+            BenchmarkId::new("reformed-input", name),
+            &reformed,
+            |b, t| {
+                b.iter(|| {
+                    let out = normalizer.normalize(black_box(t));
+                    assert_eq!(out.len(), text.len());
+                    out.len()
+                })
+            },
+        );
+        // Decomposed (NFD) text: every toned letter changes.
+        let nfd: String = text.nfd().collect();
+        g.throughput(Throughput::Bytes(nfd.len() as u64));
+        g.bench_with_input(BenchmarkId::new("nfd-input", name), &nfd, |b, t| {
+            b.iter(|| {
+                let out = normalizer.normalize(black_box(t));
+                assert_eq!(out.len(), text.len());
+                out.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+fn bench_fold(c: &mut Criterion) {
+    let mut g = c.benchmark_group("fold");
+    for (name, text) in inputs() {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        let mut buf = String::with_capacity(text.len());
+        g.bench_with_input(BenchmarkId::new("fold", name), &text, |b, t| {
+            b.iter(|| {
+                buf.clear();
+                fold_into(black_box(t), &mut buf);
+                assert!(buf.len() <= t.len());
+                buf.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_normalize, bench_fold);
+criterion_main!(benches);

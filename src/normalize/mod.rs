@@ -149,7 +149,10 @@ fn decode_cp(bytes: &[u8], i: usize) -> (u32, usize) {
     } else if b0 < 0xF0 {
         (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
     } else {
-        (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
     };
     (u, len)
 }
@@ -332,6 +335,11 @@ fn common_suffix(a: &str, b: &str) -> usize {
 }
 
 /// The scanner: finds words and other characters, and replaces what is not canonical.
+///
+/// A fast pass skips ASCII eight bytes at a time and looks at each other character once: a
+/// character that may need a change (a toned vowel next to another vowel, anything not in its
+/// final form) sends the scanner back to the start of its word, from where [`unit`] processes
+/// whole words and characters exactly.
 fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a, str> {
     let mut out = Out {
         text,
@@ -340,55 +348,171 @@ fn run<'a>(text: &'a str, n: &Normalizer, map: Option<&mut OffsetMap>) -> Cow<'a
         map,
     };
     let bytes = text.as_bytes();
-    let mut i = 0;
     let mut scratch = String::new();
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && ASCII_CLASS[b as usize] == 0 {
-            // ASCII punctuation, digits, spaces: final, unless combining marks follow.
-            if bytes.get(i + 1).is_none_or(|&n| n < 0x80) || !starts_with_combining(bytes, i + 1) {
-                i += 1;
-                continue;
-            }
+    // Everything before `i` is final or replaced; `j` is the fast pass's position.
+    let mut i = 0;
+    let mut j = 0;
+    while j < bytes.len() {
+        j += ascii_prefix_len(&bytes[j..]);
+        if j >= bytes.len() {
+            break;
         }
-        // i is on a char boundary: only whole characters are stepped over.
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            decode_char(bytes, i).0
+        let (u, len) = decode_cp(bytes, j);
+        let suspicious = match syllable::code_of(u) {
+            Some((code, toned)) => toned && n.tones && crowded(bytes, j, len, code),
+            None => {
+                let c = char::from_u32(u).unwrap_or('\u{FFFD}');
+                !char_is_final(c) || is_joiner(c)
+            }
         };
-        if c.is_ascii_alphabetic() || syllable::letter(c).is_some() || class(c) == Class::Word {
-            let (end, canonical) = scan_word(text, i, n);
-            let word = &text[i..end];
-            if !canonical {
-                scratch.clear();
-                let changes = normalize_word(word, n, &mut scratch);
-                if scratch != word {
-                    out.replace(i, end, &scratch, changes);
-                }
-            }
-            i = end;
-        } else {
-            // The character with the combining marks that follow it (=◌̸ composes to ≠).
-            let mut end = i + c.len_utf8();
-            while let Some(m) = text[end..]
-                .chars()
-                .next()
-                .filter(|&m| is_combining(m) || is_invisible(m))
-            {
-                end += m.len_utf8();
-            }
-            if end > i + c.len_utf8() || !char_is_final(c) {
-                scratch.clear();
-                let changes = normalize_other(&text[i..end], &mut scratch);
-                if scratch.as_str() != &text[i..end] {
-                    out.replace(i, end, &scratch, changes);
-                }
-            }
-            i = end;
+        if !suspicious {
+            j += len;
+            continue;
         }
+        // Back to the start of the word, and one character more (a unit boundary).
+        let mut k = j;
+        while k > i {
+            let (c, start) = char_before(text, k);
+            if !is_word_char(c) {
+                break;
+            }
+            k = start;
+        }
+        if k > i {
+            k = char_before(text, k).1;
+        }
+        i = k;
+        while i <= j && i < bytes.len() {
+            i = unit(text, i, n, &mut out, &mut scratch);
+        }
+        j = i;
     }
     out.finish()
+}
+
+/// The character ending at byte `end` (> 0) of `text`, and its start.
+#[inline]
+fn char_before(text: &str, end: usize) -> (char, usize) {
+    let start = prev_char_start(text.as_bytes(), end);
+    (text[start..end].chars().next().unwrap_or('\0'), start)
+}
+
+/// The start of the character ending at byte `end` (> 0) of the valid UTF-8 `bytes`.
+#[inline]
+fn prev_char_start(bytes: &[u8], end: usize) -> usize {
+    let mut k = end - 1;
+    while k > 0 && bytes[k] & 0xC0 == 0x80 {
+        k -= 1;
+    }
+    k
+}
+
+/// Whether `c` can stand inside a word.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || syllable::letter(c).is_some()
+        || class(c) == Class::Word
+        || is_joiner(c)
+}
+
+/// The parser byte of the letter at byte `i`, if a letter starts there.
+#[inline]
+fn code_at(bytes: &[u8], i: usize) -> Option<u8> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        (ASCII_CLASS[b as usize] != 0).then_some(b | 0x20)
+    } else {
+        syllable::code_of(decode_cp(bytes, i).0).map(|(code, _)| code)
+    }
+}
+
+/// Whether the toned vowel `code` at `j..j + len` has a neighbour that could make its tone
+/// misplaced. A toned ă â ê ô ơ ư with no marked vowel after it is always in place.
+#[inline]
+fn crowded(bytes: &[u8], j: usize, len: usize, code: u8) -> bool {
+    let next = code_at(bytes, j + len);
+    if syllable::is_marked_vowel_code(code) && !next.is_some_and(syllable::is_marked_vowel_code) {
+        return false;
+    }
+    let prev = if j == 0 {
+        None
+    } else {
+        code_at(bytes, prev_char_start(bytes, j))
+    };
+    prev.is_some_and(syllable::is_vowel_code) || next.is_some_and(syllable::is_vowel_code)
+}
+
+/// Processes the unit (word, or other character with its marks) starting at `i`, replacing it
+/// when it is not canonical; returns its end.
+fn unit(
+    text: &str,
+    i: usize,
+    n: &Normalizer,
+    out: &mut Out<'_, '_>,
+    scratch: &mut String,
+) -> usize {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 && ASCII_CLASS[b as usize] == 0 && !starts_with_combining(bytes, i + 1) {
+        // ASCII punctuation, digits, spaces: final.
+        return i + 1;
+    }
+    // i is on a char boundary: only whole characters are stepped over.
+    let c = if b < 0x80 {
+        b as char
+    } else {
+        decode_char(bytes, i).0
+    };
+    if c.is_ascii_alphabetic() || syllable::letter(c).is_some() || class(c) == Class::Word {
+        let (end, canonical) = scan_word(text, i, n);
+        let word = &text[i..end];
+        if !canonical {
+            scratch.clear();
+            let changes = normalize_word(word, n, scratch);
+            if scratch != word {
+                out.replace(i, end, scratch, changes);
+            }
+        }
+        end
+    } else {
+        // The character with the combining marks that follow it (=◌̸ composes to ≠).
+        let mut end = i + c.len_utf8();
+        while let Some(m) = text[end..]
+            .chars()
+            .next()
+            .filter(|&m| is_combining(m) || is_invisible(m))
+        {
+            end += m.len_utf8();
+        }
+        if end > i + c.len_utf8() || !char_is_final(c) {
+            scratch.clear();
+            let changes = normalize_other(&text[i..end], scratch);
+            if scratch.as_str() != &text[i..end] {
+                out.replace(i, end, scratch, changes);
+            }
+        }
+        end
+    }
+}
+
+/// The length of the ASCII prefix of `bytes`, eight bytes at a time.
+#[inline]
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        let high = u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 const NO_LETTER: Letter = Letter {

@@ -27,7 +27,9 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-pub(crate) use letter::{Letter, code_of, fold_letter, is_vowel_code, letter};
+pub(crate) use letter::{
+    Letter, code_of, fold_letter, is_marked_vowel_code, is_vowel_code, letter,
+};
 
 use crate::error::ParseSyllableError;
 

@@ -12,10 +12,7 @@ use super::tables::{
 /// Whether `c` is one of the five combining tone marks.
 #[inline]
 pub(super) fn is_tone_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'
-    )
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
 }
 
 /// Whether `c` is a combining mark (general category M).
@@ -64,9 +61,8 @@ pub(super) static VISCII: LazyLock<ByteTable> = LazyLock::new(|| {
     ByteTable::new(decode, |_, _| true)
 });
 
-pub(super) static CP1258: LazyLock<ByteTable> = LazyLock::new(|| {
-    ByteTable::new(ascii_plus(|b| CP1258_80[(b - 0x80) as usize]), |_, _| true)
-});
+pub(super) static CP1258: LazyLock<ByteTable> =
+    LazyLock::new(|| ByteTable::new(ascii_plus(|b| CP1258_80[(b - 0x80) as usize]), |_, _| true));
 
 /// Decodes `bytes` through `table`; composes to NFC when the table gave combining marks.
 pub(super) fn decode(bytes: &[u8], table: &ByteTable) -> String {

@@ -47,9 +47,7 @@ fn parts(c: char) -> Option<(char, Option<char>, Option<char>)> {
     let mut tone = None;
     let mut ok = true;
     decompose_canonical(c, |d| match d {
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
-            if base.is_none() =>
-        {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y' if base.is_none() => {
             base = Some(d)
         }
         '\u{302}' | '\u{306}' | '\u{31B}' if hat.is_none() => hat = Some(d),
