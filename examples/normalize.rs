@@ -128,7 +128,9 @@ fn run(args: &Args) -> io::Result<()> {
                     match STANDARD.decode(line.trim_ascii()) {
                         Ok(b) => b,
                         Err(e) => {
-                            eprintln!("normalize: line {number}: not base64 ({e}); wrote an empty line");
+                            eprintln!(
+                                "normalize: line {number}: not base64 ({e}); wrote an empty line"
+                            );
                             writeln!(out)?;
                             continue;
                         }

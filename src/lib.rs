@@ -38,3 +38,8 @@ pub mod syllable;
 pub use error::{DecodeError, ParseSyllableError};
 pub use normalize::{fold, normalize};
 pub use span::Span;
+
+/// The README's examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -20,7 +20,10 @@ fn normalize_changes_only_the_no_break_spaces() {
         assert_eq!(&n.text()[e.normalized.range()], " ");
     }
     // Spans found in the normalized text map back onto the same words in the original.
-    let at = n.text().find("Trần Thị Hà, Thứ trưởng Bộ Nội vụ").expect("official");
+    let at = n
+        .text()
+        .find("Trần Thị Hà, Thứ trưởng Bộ Nội vụ")
+        .expect("official");
     let span = n.map().to_original((at..at + "Trần Thị Hà".len()).into());
     assert_eq!(&text[span.range()], "Trần Thị Hà");
 }

@@ -703,22 +703,21 @@ fn normalize_word(word: &str, n: &Normalizer, out: &mut String) -> Changes {
         let mut letters = [NO_LETTER; 8];
         if let Some(count) = syllable::letters_of(&word, &mut letters) {
             let letters = &letters[..count];
-            if let Some(a) = syllable::analyze(letters, n.style) {
-                if let Some(cur) = a.current.filter(|&cur| cur != a.target) {
-                    let other = match n.style {
-                        ToneStyle::Traditional => ToneStyle::Reformed,
-                        ToneStyle::Reformed => ToneStyle::Traditional,
-                    };
-                    let style_only =
-                        syllable::analyze(letters, other).is_some_and(|o| o.target == cur);
-                    changes |= if style_only {
-                        Changes::TONE_STYLE
-                    } else {
-                        Changes::TONE_REPAIR
-                    };
-                    syllable::render_letters(letters, &a, out);
-                    return changes;
-                }
+            if let Some(a) = syllable::analyze(letters, n.style)
+                && let Some(cur) = a.current.filter(|&cur| cur != a.target)
+            {
+                let other = match n.style {
+                    ToneStyle::Traditional => ToneStyle::Reformed,
+                    ToneStyle::Reformed => ToneStyle::Traditional,
+                };
+                let style_only = syllable::analyze(letters, other).is_some_and(|o| o.target == cur);
+                changes |= if style_only {
+                    Changes::TONE_STYLE
+                } else {
+                    Changes::TONE_REPAIR
+                };
+                syllable::render_letters(letters, &a, out);
+                return changes;
             }
         }
     }
@@ -791,14 +790,14 @@ fn reorder_marks(word: &str) -> (String, bool) {
         let first_tone = run
             .iter()
             .position(|&m| Tone::from_combining_mark(m).is_some());
-        if let (Some(q), Some(t)) = (first_quality, first_tone) {
-            if t < q {
-                moved = true;
-                out.extend(run.iter().filter(|&&m| is_quality_mark(m)));
-                out.extend(run.iter().filter(|&&m| !is_quality_mark(m)));
-                i = run_end;
-                continue;
-            }
+        if let (Some(q), Some(t)) = (first_quality, first_tone)
+            && t < q
+        {
+            moved = true;
+            out.extend(run.iter().filter(|&&m| is_quality_mark(m)));
+            out.extend(run.iter().filter(|&&m| !is_quality_mark(m)));
+            i = run_end;
+            continue;
         }
         out.extend(run);
         i = run_end;

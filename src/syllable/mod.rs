@@ -348,10 +348,11 @@ pub(crate) fn analyze(letters: &[Letter], style: ToneStyle) -> Option<Analysis> 
         return None;
     }
     // A capital right after a small letter at the end (ThủyA) marks two words run together.
-    if let [.., a, b] = letters {
-        if b.upper && !a.upper {
-            return None;
-        }
+    if let [.., a, b] = letters
+        && b.upper
+        && !a.upper
+    {
+        return None;
     }
     let mut codes = [0u8; MAX_LETTERS];
     let mut current = None;
