@@ -32,6 +32,7 @@
 
 pub mod error;
 pub mod normalize;
+pub mod segment;
 pub mod span;
 pub mod syllable;
 
