@@ -29,19 +29,29 @@ impl std::error::Error for ParseSyllableError {}
 /// Raw bytes that could not be read as text in any supported encoding.
 ///
 /// Returned by [`decode_bytes`](crate::normalize::legacy::decode_bytes) when the bytes are
-/// neither valid UTF-8 nor plausibly one of the legacy Vietnamese encodings.
+/// neither valid UTF-8 nor plausibly text in one of the legacy Vietnamese encodings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DecodeError {
-    /// Byte offset of the first byte that is not valid UTF-8.
-    pub valid_up_to: usize,
+    valid_up_to: usize,
+}
+
+impl DecodeError {
+    pub(crate) fn new(valid_up_to: usize) -> Self {
+        DecodeError { valid_up_to }
+    }
+
+    /// The length of the longest prefix of the bytes that is valid UTF-8.
+    pub fn valid_up_to(&self) -> usize {
+        self.valid_up_to
+    }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "bytes are neither UTF-8 (invalid at byte {}) nor a legacy Vietnamese encoding",
+            "bytes are neither UTF-8 (invalid at byte {}) nor text in a legacy Vietnamese encoding",
             self.valid_up_to
         )
     }

@@ -51,7 +51,7 @@ fn rows() -> Vec<Row> {
             category: f[4].to_string(),
         })
         .collect();
-    assert!(rows.len() >= 16, "{}: only {} legacy rows", path.display(), rows.len());
+    assert!(rows.len() >= 15, "{}: only {} legacy rows", path.display(), rows.len());
     rows
 }
 
@@ -372,7 +372,7 @@ fn viqr_escapes_and_dd() {
         "Nghị định số 30/2020/NĐ-CP");
     // English words keep their d's; a literal mark after a vowel is escaped on the way out.
     assert_eq!(decode(b"address", Encoding::Viqr), "address");
-    assert_eq!(encode("Đi đâu? Ở đó.", Encoding::Viqr).unwrap(), b"DDi dda^u? O+? ddo'.");
+    assert_eq!(encode("Đi đâu? Ở đó.", Encoding::Viqr).unwrap(), b"DDi dda^u\\? O+? ddo'.");
     assert_eq!(encode("Hà Nội.", Encoding::Viqr).unwrap(), b"Ha` No^.i\\.");
     for s in ["ADD đĐ", "a\\'b", "d\\d", "DĐ Dd dd", "(a(b))", "I'm", "x^", "Hà Nội..."] {
         let bytes = encode(s, Encoding::Viqr).unwrap();
@@ -398,7 +398,7 @@ fn tcvn3_case_inference() {
     // A capital inside the word.
     t(b"\xf1Y BAN", "ỦY BAN");
     // Start of a sentence.
-    t(b"\xeb \xae\xa9y. \xeb \xae\xf3", "Ở đây. Ở đó");
+    t(b"\xeb \xae\xa9y. \xeb \xae\xe3", "Ở đây. Ở đó");
     // Inside a sentence the case is not in the bytes.
     t(b"c\xf1a \xf1y ban", "của ủy ban");
 }
@@ -472,10 +472,18 @@ fn vietnamese_text() -> impl Strategy<Value = String> {
         Just(" (1) "),
     ];
     prop::collection::vec((word, sep), 1..12).prop_map(|v| {
+        // Sentences start with a capital, as real text does.
         let mut s = String::new();
+        let mut start = true;
         for (w, sep) in v {
-            s.push_str(&w);
+            if start {
+                let mut c = w.chars();
+                s.extend(c.next().into_iter().flat_map(char::to_uppercase).chain(c));
+            } else {
+                s.push_str(&w);
+            }
             s.push_str(sep);
+            start = sep.contains(['.', '?', '\n']);
         }
         s
     })
@@ -515,7 +523,12 @@ proptest! {
                 // Toned capitals are written small; their case comes back only where the
                 // word or the sentence shows it.
                 prop_assert_eq!(back.to_lowercase(), text.to_lowercase(), "{}", e);
-                if !text.chars().any(is_toned_capital) {
+                // Exact when no toned capital was lost and no all-capitals word makes a toned
+                // neighbour look like a capital.
+                let all_caps = text.split(|c: char| !c.is_alphabetic()).any(|w| {
+                    w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+                });
+                if !text.chars().any(is_toned_capital) && !all_caps {
                     prop_assert_eq!(&back, &text, "{}", e);
                 }
             } else {

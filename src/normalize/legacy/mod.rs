@@ -150,7 +150,7 @@ impl fmt::Display for Encoding {
 /// ```
 /// use vntext::normalize::legacy::{decode, Encoding};
 /// assert_eq!(decode(b"Vie^.t Nam", Encoding::Viqr), "Việt Nam");
-/// assert_eq!(decode(b"Vieät Nam", Encoding::Vni), "Việt Nam".to_string()); // ASCII spelling of the bytes
+/// assert_eq!(decode(b"Vie\xe4t Nam", Encoding::Vni), "Việt Nam");
 /// assert_eq!(decode("Cá»™ng hoÃ\u{a0}".as_bytes(), Encoding::Utf8AsCp1252), "Cộng hoà");
 /// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> String {
@@ -321,12 +321,13 @@ impl Detection {
 /// How strongly score differences count in [`Detection::confidence`] (score units).
 const TEMPERATURE: f32 = 1.5;
 
-/// Whether `s` has a character that a VIQR reading would change.
-fn has_viqr_marks(s: &str) -> bool {
-    s.contains(['(', '^', '+', '\'', '`', '?', '~', '.', '\\'])
+/// Whether `s` could be VIQR: no letters beyond ASCII, and a character a VIQR reading changes.
+fn viqr_possible(s: &str) -> bool {
+    let marks = s.contains(['(', '^', '+', '\'', '`', '?', '~', '.', '\\'])
         || s.contains("dd")
         || s.contains("DD")
-        || s.contains("Dd")
+        || s.contains("Dd");
+    marks && !s.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
 }
 
 /// Non-ASCII characters of valid UTF-8 that text plausibly has: Latin letters and marks,
@@ -350,11 +351,6 @@ fn utf8_evidence(s: &str) -> u32 {
 ///
 /// ```
 /// use vntext::normalize::legacy::{detect, Encoding};
-///
-/// let d = detect(b"Coa\xf8ng hoaø"); // not UTF-8
-/// let _ = d;
-/// let d = detect(b"\xd1a\xf8 N\xb5ng"); // mixed garbage: every reading is poor
-/// assert!(d.confidence() <= 1.0);
 ///
 /// let d = detect("Hà Nội".as_bytes());
 /// assert_eq!(d.best().encoding(), Encoding::Utf8);
@@ -390,8 +386,7 @@ pub fn detect(bytes: &[u8]) -> Detection {
                     push(&mut cands, Encoding::Utf8AsCp1252, text, evidence, false);
                 }
             }
-            let has_letters = s.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
-            if !has_letters && has_viqr_marks(s) {
+            if viqr_possible(s) {
                 let v = viqr::decode(s);
                 let bonus = v.escapes as f32 - v.weak as f32;
                 push(&mut cands, Encoding::Viqr, v.text, bonus, false);
@@ -486,8 +481,9 @@ pub struct Decoded<'a> {
 /// ```
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
-        let clean_ascii = s.is_ascii() && !has_viqr_marks(s);
-        if clean_ascii || (is_nfc_quick(s.chars()) == IsNormalized::Yes && score::count(s).clean())
+        if !viqr_possible(s)
+            && is_nfc_quick(s.chars()) == IsNormalized::Yes
+            && score::count(s).clean()
         {
             return Ok(Decoded {
                 text: Cow::Borrowed(s),

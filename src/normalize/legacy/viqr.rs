@@ -11,7 +11,7 @@
 //! every text has one encoding that decodes back to it.
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::{compose, decompose_canonical};
+use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
 
 /// Whether `c` is one of VIQR's mark characters.
 #[inline]
@@ -68,14 +68,14 @@ fn parts(c: char) -> Option<(char, Option<char>, Option<char>)> {
     fits.then_some((base, hat, tone))
 }
 
-/// Puts a letter together from its parts.
+/// Puts a letter together from its parts (marks in canonical order: the horn, then the dot
+/// below, then the marks above, as ợ = ơ + dot and ặ = ạ + breve decompose).
 fn build(base: char, hat: Option<char>, tone: Option<char>) -> Option<char> {
+    let mut marks = [hat, tone];
+    marks.sort_by_key(|m| m.map_or(0, canonical_combining_class));
     let mut c = base;
-    if let Some(h) = hat {
-        c = compose(c, h)?;
-    }
-    if let Some(t) = tone {
-        c = compose(c, t)?;
+    for m in marks.into_iter().flatten() {
+        c = compose(c, m)?;
     }
     Some(c)
 }
