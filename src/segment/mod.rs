@@ -4,6 +4,10 @@
 //! dates and times, URLs, emails, hashtags and mentions, abbreviations, punctuation and symbols,
 //! each with its byte span.
 
+#[doc(hidden)]
+pub mod model;
 mod pretokenize;
+mod segmenter;
 
 pub use pretokenize::{PreToken, PreTokenKind, PreTokens, pretokenize};
+pub use segmenter::{Segmenter, Word, WordKind};

@@ -1,0 +1,552 @@
+//! The segmentation model: a syllable tagger (does a word start at this token?) with hashed
+//! n-gram, shape and lexicon features, one weight table for accented text and one for text
+//! typed without diacritics.
+//!
+//! File format (little endian), version 1:
+//! ```text
+//! magic "VNSEGMD1" | u32 version | u32 bits
+//! for each of the two variants (accented, folded):
+//!     u32 lexicon slots (a power of two) | slots × u64 (open addressing, 0 = empty)
+//!     2^bits × i16 weights
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::syllable;
+
+/// The file's magic bytes.
+pub const MAGIC: &[u8; 8] = b"VNSEGMD1";
+/// The format version this build reads and writes.
+pub const VERSION: u32 = 1;
+/// The longest lexicon entry, in tokens.
+pub const MAX_WORD: usize = 4;
+
+/// The shape of a token, a feature of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Shape {
+    /// All lower case letters.
+    Lower = 0,
+    /// A capital then lower case.
+    Title = 1,
+    /// All capitals (2+ letters).
+    Upper = 2,
+    /// Starts with a digit.
+    Number = 3,
+    /// Punctuation.
+    Punct = 4,
+    /// Anything else.
+    Other = 5,
+}
+
+/// The shape of `token`.
+pub fn shape(token: &str) -> Shape {
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    if first.is_ascii_digit() {
+        return Shape::Number;
+    }
+    if !first.is_alphabetic() {
+        return if first.is_ascii_punctuation() || matches!(first, '…' | '–' | '—' | '“' | '”')
+        {
+            Shape::Punct
+        } else {
+            Shape::Other
+        };
+    }
+    let rest_upper = chars.clone().all(|c| !c.is_lowercase());
+    let rest_lower = chars.all(|c| !c.is_uppercase());
+    match (first.is_uppercase(), rest_upper, rest_lower) {
+        (true, true, _) if token.chars().count() >= 2 => Shape::Upper,
+        (true, _, true) => Shape::Title,
+        (false, _, true) => Shape::Lower,
+        _ => Shape::Other,
+    }
+}
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[inline]
+fn finish(h: u64) -> u64 {
+    let h = h ^ (h >> 33);
+    let h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// The key of a token: a hash of its lower-cased text (folded when `folded`).
+pub fn token_key(token: &str, folded: bool) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    for c in token.chars() {
+        if folded && let Some(a) = syllable::fold_letter(c) {
+            h = mix(h, a as u64);
+            continue;
+        }
+        if c.is_ascii() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+        } else {
+            for l in c.to_lowercase() {
+                h = mix(h, l as u64);
+            }
+        }
+    }
+    finish(h) | 1
+}
+
+/// The key of a sequence of token keys (a lexicon entry).
+pub fn sequence_key(keys: &[u64]) -> u64 {
+    let mut h = 0x2545_f491_4f6c_dd1du64;
+    for &k in keys {
+        h = mix(h, k);
+    }
+    finish(h) | 1
+}
+
+/// A set of lexicon entries: open addressing over sequence keys.
+#[derive(Clone)]
+pub struct Lexicon<'a> {
+    slots: Cow<'a, [u8]>,
+    mask: usize,
+}
+
+impl fmt::Debug for Lexicon<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Lexicon({} slots)", self.mask + 1)
+    }
+}
+
+impl<'a> Lexicon<'a> {
+    /// Builds a table holding `keys`.
+    pub fn build(keys: &[u64]) -> Lexicon<'static> {
+        let slots = (keys.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![0u64; slots];
+        for &k in keys {
+            let mut i = (k as usize) & (slots - 1);
+            while table[i] != 0 && table[i] != k {
+                i = (i + 1) & (slots - 1);
+            }
+            table[i] = k;
+        }
+        let bytes: Vec<u8> = table.iter().flat_map(|k| k.to_le_bytes()).collect();
+        Lexicon {
+            slots: Cow::Owned(bytes),
+            mask: slots - 1,
+        }
+    }
+
+    #[inline]
+    fn slot(&self, i: usize) -> u64 {
+        let b = &self.slots[i * 8..i * 8 + 8];
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    }
+
+    /// Whether the entry with this sequence key is in the lexicon.
+    #[inline]
+    pub fn contains(&self, key: u64) -> bool {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slot(i);
+            if s == key {
+                return true;
+            }
+            if s == 0 {
+                return false;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds an entry (for user lexicons).
+    pub fn insert(&mut self, key: u64) {
+        let count = (0..=self.mask).filter(|&i| self.slot(i) != 0).count();
+        if (count + 1) * 2 > self.mask + 1 {
+            let mut keys: Vec<u64> = (0..=self.mask)
+                .map(|i| self.slot(i))
+                .filter(|&k| k != 0)
+                .collect();
+            keys.push(key);
+            *self = Lexicon::build(&keys);
+            return;
+        }
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slot(i);
+            if s == key {
+                return;
+            }
+            if s == 0 {
+                let slots = self.slots.to_mut();
+                slots[i * 8..i * 8 + 8].copy_from_slice(&key.to_le_bytes());
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// A copy that owns its table.
+    pub fn into_owned(self) -> Lexicon<'static> {
+        Lexicon {
+            slots: Cow::Owned(self.slots.into_owned()),
+            mask: self.mask,
+        }
+    }
+
+    /// The raw slots (little-endian u64 each).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.slots
+    }
+
+    /// Number of slots.
+    pub fn slots(&self) -> usize {
+        self.mask + 1
+    }
+}
+
+/// What the features of a sentence are computed from: per token, its key and shape, and the
+/// lexicon entries that start at it.
+#[derive(Clone, Debug, Default)]
+pub struct Sentence {
+    /// Token keys.
+    pub keys: Vec<u64>,
+    /// Token shapes.
+    pub shapes: Vec<Shape>,
+    /// Bit `L` set when the tokens `s..s + L` form a lexicon entry (L in 2..=MAX_WORD).
+    pub starts: Vec<u8>,
+    /// Boundaries of forward maximum matching.
+    pub fmm: Vec<bool>,
+    /// Boundaries of backward maximum matching.
+    pub bmm: Vec<bool>,
+}
+
+impl Sentence {
+    /// Prepares the tokens of one sentence.
+    pub fn new(tokens: &[&str], folded: bool, lexicon: &Lexicon<'_>) -> Sentence {
+        let mut s = Sentence::default();
+        s.fill(tokens.iter().copied(), folded, lexicon);
+        s
+    }
+
+    /// Refills with other tokens, reusing the buffers.
+    pub fn fill<'t>(
+        &mut self,
+        tokens: impl Iterator<Item = &'t str>,
+        folded: bool,
+        lexicon: &Lexicon<'_>,
+    ) {
+        self.keys.clear();
+        self.shapes.clear();
+        for t in tokens {
+            self.keys.push(token_key(t, folded));
+            self.shapes.push(shape(t));
+        }
+        let n = self.keys.len();
+        self.starts.clear();
+        self.starts.resize(n, 0);
+        for s in 0..n {
+            for len in 2..=MAX_WORD.min(n - s) {
+                if self.shapes[s..s + len].iter().any(|&sh| sh == Shape::Punct) {
+                    break;
+                }
+                if lexicon.contains(sequence_key(&self.keys[s..s + len])) {
+                    self.starts[s] |= 1 << len;
+                }
+            }
+        }
+        // Forward and backward maximum matching.
+        self.fmm.clear();
+        self.fmm.resize(n, false);
+        let mut s = 0;
+        while s < n {
+            self.fmm[s] = true;
+            let len = longest(self.starts[s]).max(1);
+            s += len;
+        }
+        self.bmm.clear();
+        self.bmm.resize(n, false);
+        let mut e = n;
+        while e > 0 {
+            let mut best = 1;
+            for len in 2..=MAX_WORD.min(e) {
+                if self.starts[e - len] & (1 << len) != 0 {
+                    best = len;
+                }
+            }
+            self.bmm[e - best] = true;
+            e -= best;
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether there is no token.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+#[inline]
+fn longest(mask: u8) -> usize {
+    if mask == 0 {
+        0
+    } else {
+        7 - mask.leading_zeros() as usize
+    }
+}
+
+/// Number of features per position.
+pub const FEATURES: usize = 20;
+
+const START: u64 = 0x1111_1111_1111_1111;
+const END: u64 = 0x2222_2222_2222_2222;
+
+/// Computes the feature hashes of position `i` (≥ 1: does a word start at token `i`?), given
+/// whether a word started at `i - 1`.
+#[inline]
+pub fn features(s: &Sentence, i: usize, prev_start: bool, out: &mut [u64; FEATURES]) {
+    let n = s.keys.len();
+    let key = |k: isize| -> u64 {
+        if k < 0 {
+            START
+        } else if k as usize >= n {
+            END
+        } else {
+            s.keys[k as usize]
+        }
+    };
+    let shape = |k: isize| -> u64 {
+        if k < 0 || k as usize >= n {
+            9
+        } else {
+            s.shapes[k as usize] as u64
+        }
+    };
+    let i_ = i as isize;
+    let (w_2, w_1, w0, w1, w2) = (key(i_ - 2), key(i_ - 1), key(i_), key(i_ + 1), key(i_ + 2));
+    // Lexicon: the longest entry crossing the boundary, starting at i, ending at i - 1.
+    let mut cross = 0usize;
+    for st in i.saturating_sub(MAX_WORD - 1)..i {
+        for len in 2..=MAX_WORD {
+            if s.starts[st] & (1 << len) != 0 && st + len > i {
+                cross = cross.max(len);
+            }
+        }
+    }
+    let start_len = longest(s.starts[i]);
+    let mut end_len = 0;
+    for len in 2..=MAX_WORD.min(i) {
+        if s.starts[i - len] & (1 << len) != 0 {
+            end_len = len;
+        }
+    }
+    let lex = (cross as u64) | ((start_len as u64) << 4) | ((end_len as u64) << 8);
+    let mm = (s.fmm[i] as u64) | ((s.bmm[i] as u64) << 1);
+    let shapes = shape(i_ - 1) | (shape(i_) << 4) | (shape(i_ + 1) << 8);
+    let t = |id: u64| id.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let f = |id: u64, a: u64, b: u64| finish(mix(mix(t(id), a), b));
+    *out = [
+        f(1, w0, 0),
+        f(2, w_1, 0),
+        f(3, w1, 0),
+        f(4, w_2, 0),
+        f(5, w2, 0),
+        f(6, w_1, w0),
+        f(7, w0, w1),
+        f(8, w_2, w_1),
+        f(9, w1, w2),
+        f(10, mix(w_1, w0), w1),
+        f(11, mix(w_2, w_1), w0),
+        f(12, shapes, 0),
+        f(13, prev_start as u64, w_1),
+        f(14, lex, 0),
+        f(15, cross as u64, w0),
+        f(16, cross as u64, w_1),
+        f(17, 0, 0),
+        f(18, mm, 0),
+        f(19, lex, shapes),
+        f(20, mm | ((cross as u64) << 2), mix(w_1, w0)),
+    ];
+}
+
+/// One weight table with its lexicon.
+#[derive(Clone, Debug)]
+pub struct Variant<'a> {
+    /// The lexicon.
+    pub lexicon: Lexicon<'a>,
+    weights: Cow<'a, [u8]>,
+    mask: u64,
+}
+
+impl<'a> Variant<'a> {
+    /// A variant from quantized weights (`2^bits` of them).
+    pub fn new(lexicon: Lexicon<'a>, weights: Vec<i16>) -> Variant<'a> {
+        let mask = weights.len() as u64 - 1;
+        let bytes = weights.iter().flat_map(|w| w.to_le_bytes()).collect();
+        Variant {
+            lexicon,
+            weights: Cow::Owned(bytes),
+            mask,
+        }
+    }
+
+    #[inline]
+    fn weight(&self, h: u64) -> i32 {
+        let i = ((h >> 20) & self.mask) as usize * 2;
+        i16::from_le_bytes([self.weights[i], self.weights[i + 1]]) as i32
+    }
+
+    /// The score of a word starting at position `i`.
+    #[inline]
+    pub fn score(&self, s: &Sentence, i: usize, prev_start: bool) -> i32 {
+        let mut f = [0u64; FEATURES];
+        features(s, i, prev_start, &mut f);
+        f.iter().map(|&h| self.weight(h)).sum()
+    }
+
+    /// Tags a sentence: `out[i]` is true when a word starts at token `i`.
+    pub fn tag(&self, s: &Sentence, out: &mut Vec<bool>) {
+        out.clear();
+        let mut prev = true;
+        for i in 0..s.len() {
+            let b = i == 0 || self.score(s, i, prev) > 0;
+            out.push(b);
+            prev = b;
+        }
+    }
+
+    /// A copy that owns its tables.
+    pub fn into_owned(self) -> Variant<'static> {
+        Variant {
+            lexicon: self.lexicon.into_owned(),
+            weights: Cow::Owned(self.weights.into_owned()),
+            mask: self.mask,
+        }
+    }
+
+    /// Index of a feature hash in a table of `2^bits` weights (for training).
+    pub fn index(h: u64, bits: u32) -> usize {
+        ((h >> 20) & ((1u64 << bits) - 1)) as usize
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.lexicon.slots() as u32).to_le_bytes());
+        out.extend_from_slice(self.lexicon.as_bytes());
+        out.extend_from_slice(&self.weights);
+    }
+}
+
+/// A segmentation model: an accented and a folded variant.
+#[derive(Clone, Debug)]
+pub struct Model<'a> {
+    /// For text with diacritics.
+    pub accented: Variant<'a>,
+    /// For text typed without diacritics.
+    pub folded: Variant<'a>,
+}
+
+/// A model file that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError(pub(crate) &'static str);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid segmentation model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl<'a> Model<'a> {
+    /// Serializes the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        let bits = (self.accented.mask + 1).trailing_zeros();
+        out.extend_from_slice(&bits.to_le_bytes());
+        self.accented.write(&mut out);
+        self.folded.write(&mut out);
+        out
+    }
+
+    /// A copy that owns its tables.
+    pub fn into_owned(self) -> Model<'static> {
+        Model {
+            accented: self.accented.into_owned(),
+            folded: self.folded.into_owned(),
+        }
+    }
+
+    /// Reads a model from bytes, borrowing them (no copy).
+    ///
+    /// # Errors
+    /// [`ModelError`] when the magic, the version or a length is wrong.
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError("not a vntext segmentation model (magic)"));
+        }
+        if r.u32()? != VERSION {
+            return Err(ModelError("unsupported version"));
+        }
+        let bits = r.u32()?;
+        if !(10..=26).contains(&bits) {
+            return Err(ModelError("weight table size out of range"));
+        }
+        let accented = r.variant(bits)?;
+        let folded = r.variant(bits)?;
+        if r.pos != bytes.len() {
+            return Err(ModelError("trailing bytes"));
+        }
+        Ok(Model { accented, folded })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or(ModelError("length overflow"))?;
+        let s = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(ModelError("truncated"))?;
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn variant(&mut self, bits: u32) -> Result<Variant<'a>, ModelError> {
+        let slots = self.u32()? as usize;
+        if !slots.is_power_of_two() {
+            return Err(ModelError("lexicon size is not a power of two"));
+        }
+        let lex = self.take(slots.checked_mul(8).ok_or(ModelError("length overflow"))?)?;
+        let weights = self.take(2usize << bits)?;
+        Ok(Variant {
+            lexicon: Lexicon {
+                slots: Cow::Borrowed(lex),
+                mask: slots - 1,
+            },
+            weights: Cow::Borrowed(weights),
+            mask: (1u64 << bits) - 1,
+        })
+    }
+}
