@@ -51,7 +51,12 @@ fn rows() -> Vec<Row> {
             category: f[4].to_string(),
         })
         .collect();
-    assert!(rows.len() >= 15, "{}: only {} legacy rows", path.display(), rows.len());
+    assert!(
+        rows.len() >= 15,
+        "{}: only {} legacy rows",
+        path.display(),
+        rows.len()
+    );
     rows
 }
 
@@ -62,7 +67,10 @@ fn cp1252_byte(c: char) -> u8 {
     }
     let mut buf = [0u8; 4];
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
-    assert!(!unmappable && bytes.len() == 1, "{c:?} has no Windows-1252 byte");
+    assert!(
+        !unmappable && bytes.len() == 1,
+        "{c:?} has no Windows-1252 byte"
+    );
     bytes[0]
 }
 
@@ -75,7 +83,12 @@ fn case_table_rows_decode_detect_and_normalize() {
                 // The README's direction: the shown text, encoded with the code page, is the
                 // original UTF-8.
                 let original: Vec<u8> = row.input.chars().map(cp1252_byte).collect();
-                assert_eq!(decode(&original, Encoding::Utf8), row.qd1989, "{}", row.input);
+                assert_eq!(
+                    decode(&original, Encoding::Utf8),
+                    row.qd1989,
+                    "{}",
+                    row.input
+                );
                 // The mojibake as it reaches us: the shown text, in UTF-8.
                 (row.input.clone().into_bytes(), Encoding::Utf8AsCp1252)
             }
@@ -86,7 +99,11 @@ fn case_table_rows_decode_detect_and_normalize() {
             }
         };
         let decoded = decode(&bytes, encoding);
-        assert_eq!(decoded, row.qd1989, "decode {} {:?}", row.category, row.input);
+        assert_eq!(
+            decoded, row.qd1989,
+            "decode {} {:?}",
+            row.category, row.input
+        );
         let d = detect(&bytes);
         assert_eq!(
             (d.best().encoding(), d.best().text()),
@@ -97,7 +114,12 @@ fn case_table_rows_decode_detect_and_normalize() {
         );
         let auto = decode_bytes(&bytes).expect("decodable");
         assert_eq!(auto.text, row.qd1989, "decode_bytes {}", row.category);
-        assert_eq!(normalize(&decoded), row.new_style, "normalize {}", row.category);
+        assert_eq!(
+            normalize(&decoded),
+            row.new_style,
+            "normalize {}",
+            row.category
+        );
     }
 }
 
@@ -128,9 +150,7 @@ fn case_table_copy_matches_the_shared_table() {
 /// The 134 Vietnamese letters beyond ASCII (12 vowels × 6 tones × 2 cases, less the plain
 /// ASCII vowels, plus đ Đ).
 fn vietnamese_letters() -> Vec<char> {
-    let vowels = [
-        "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-    ];
+    let vowels = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
     let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
     let mut out = vec!['đ', 'Đ'];
     for v in vowels {
@@ -193,7 +213,10 @@ fn viscii_matches_iconv() {
     }
     let all: Vec<u8> = (1..=0xFFu8).collect();
     let want = iconv("VISCII", "UTF-8", &all).expect("iconv");
-    assert_eq!(decode(&all, Encoding::Viscii), std::str::from_utf8(&want).unwrap());
+    assert_eq!(
+        decode(&all, Encoding::Viscii),
+        std::str::from_utf8(&want).unwrap()
+    );
     let letters: String = vietnamese_letters().into_iter().collect();
     let want = iconv("UTF-8", "VISCII", letters.as_bytes()).expect("iconv");
     assert_eq!(encode(&letters, Encoding::Viscii).unwrap(), want);
@@ -214,7 +237,11 @@ fn cp1258_matches_iconv_and_encoding_rs() {
     for &b in &defined {
         let input = [b'a', b];
         let want = iconv("CP1258", "UTF-8", &input).expect("iconv");
-        assert_eq!(decode(&input, Encoding::Cp1258), nfc(std::str::from_utf8(&want).unwrap()), "{b:#04X}");
+        assert_eq!(
+            decode(&input, Encoding::Cp1258),
+            nfc(std::str::from_utf8(&want).unwrap()),
+            "{b:#04X}"
+        );
     }
     let letters: String = vietnamese_letters().into_iter().collect();
     let want = iconv("UTF-8", "CP1258", letters.as_bytes()).expect("iconv");
@@ -273,12 +300,17 @@ fn corpus_round_trips_in_every_encoding() {
     let Some(lines) = corpus_lines() else {
         return skip("../shared is absent: no corpus to round-trip");
     };
-    println!("{:<15} {:>7} {:>9} {:>7}", "encoding", "lines", "written", "exact");
+    println!(
+        "{:<15} {:>7} {:>9} {:>7}",
+        "encoding", "lines", "written", "exact"
+    );
     for e in Encoding::ALL {
         let (mut written, mut exact, mut folded) = (0, 0, 0);
         let mut bad = Vec::new();
         for line in &lines {
-            let Some(bytes) = encode(line, e) else { continue };
+            let Some(bytes) = encode(line, e) else {
+                continue;
+            };
             written += 1;
             let back = decode(&bytes, e);
             if back == *line {
@@ -290,13 +322,25 @@ fn corpus_round_trips_in_every_encoding() {
                 bad.push((line.clone(), back));
             }
         }
-        println!("{:<15} {:>7} {:>9} {:>7}", e.name(), lines.len(), written, exact);
+        println!(
+            "{:<15} {:>7} {:>9} {:>7}",
+            e.name(),
+            lines.len(),
+            written,
+            exact
+        );
         assert!(bad.is_empty(), "{e}: {bad:#?}");
         assert_eq!(folded, written, "{e}");
         // Most lines are writable: VISCII and VIQR lack typographic quotes and dashes.
-        assert!(written * 10 >= lines.len() * 7, "{e}: only {written} of {} lines written", lines.len());
+        assert!(
+            written * 10 >= lines.len() * 7,
+            "{e}: only {written} of {} lines written",
+            lines.len()
+        );
         if e == Encoding::Tcvn3 {
-            println!("  tcvn3 exact with case: {exact} of {written} (the rest differ in the case of a toned capital)");
+            println!(
+                "  tcvn3 exact with case: {exact} of {written} (the rest differ in the case of a toned capital)"
+            );
         }
     }
 }
@@ -323,16 +367,29 @@ fn corpus_encodings_match_iconv_byte_for_byte() {
                 None => false,
                 Some(b) => {
                     e != Encoding::Tcvn3
-                        || (!l.chars().any(is_toned_capital) && !b.iter().any(|&x| (0x80..0xA0).contains(&x)))
+                        || (!l.chars().any(is_toned_capital)
+                            && !b.iter().any(|&x| (0x80..0xA0).contains(&x)))
                 }
             })
             .collect();
-        let joined = chosen.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n");
+        let joined = chosen
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
         let ours = encode(&joined, e).unwrap();
-        let theirs = iconv("UTF-8", charset, joined.as_bytes())
-            .unwrap_or_else(|| panic!("iconv refused the {} lines we wrote in {charset}", chosen.len()));
+        let theirs = iconv("UTF-8", charset, joined.as_bytes()).unwrap_or_else(|| {
+            panic!(
+                "iconv refused the {} lines we wrote in {charset}",
+                chosen.len()
+            )
+        });
         if ours != theirs {
-            let at = ours.iter().zip(&theirs).position(|(a, b)| a != b).unwrap_or(0);
+            let at = ours
+                .iter()
+                .zip(&theirs)
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
             panic!(
                 "{charset}: first difference at byte {at}: ours {:02X?} iconv {:02X?}",
                 &ours[at.saturating_sub(4)..(at + 8).min(ours.len())],
@@ -341,8 +398,16 @@ fn corpus_encodings_match_iconv_byte_for_byte() {
         }
         // And iconv reads our bytes back to the text.
         let back = iconv(charset, "UTF-8", &ours).expect("iconv");
-        assert_eq!(nfc(std::str::from_utf8(&back).unwrap()), joined, "{charset} decode");
-        println!("{charset}: {} lines, {} bytes identical to iconv", chosen.len(), ours.len());
+        assert_eq!(
+            nfc(std::str::from_utf8(&back).unwrap()),
+            joined,
+            "{charset} decode"
+        );
+        println!(
+            "{charset}: {} lines, {} bytes identical to iconv",
+            chosen.len(),
+            ours.len()
+        );
     }
 }
 
@@ -354,36 +419,70 @@ fn clean_utf8_is_borrowed_and_unchanged() {
     let s = "Độc lập - Tự do - Hạnh phúc";
     let d = decode_bytes(s.as_bytes()).unwrap();
     assert!(matches!(d.text, Cow::Borrowed(_)));
-    assert_eq!((d.encoding, d.lossy, d.confidence), (Encoding::Utf8, false, 1.0));
+    assert_eq!(
+        (d.encoding, d.lossy, d.confidence),
+        (Encoding::Utf8, false, 1.0)
+    );
     // NFD input comes back NFC.
     let nfd: String = s.nfd().collect();
     assert_eq!(decode_bytes(nfd.as_bytes()).unwrap().text, s);
     // Plain English stays as it is, even with VIQR-like punctuation.
-    for s in ["What's up? I'm fine.", "Ho va ten: Nguyen Van A.", "e.g. (see above)"] {
+    for s in [
+        "What's up? I'm fine.",
+        "Ho va ten: Nguyen Van A.",
+        "e.g. (see above)",
+    ] {
         assert_eq!(decode_bytes(s.as_bytes()).unwrap().text, s, "{s}");
     }
 }
 
 #[test]
 fn viqr_escapes_and_dd() {
-    assert_eq!(decode(b"O^ng te^n gi`\\? To^i te^n la` Tra^`n Va(n Hie^'u\\.", Encoding::Viqr),
-        "Ông tên gì? Tôi tên là Trần Văn Hiếu.");
-    assert_eq!(decode(b"Nghi. ddi.nh so^' 30/2020/NDD-CP", Encoding::Viqr),
-        "Nghị định số 30/2020/NĐ-CP");
+    assert_eq!(
+        decode(
+            b"O^ng te^n gi`\\? To^i te^n la` Tra^`n Va(n Hie^'u\\.",
+            Encoding::Viqr
+        ),
+        "Ông tên gì? Tôi tên là Trần Văn Hiếu."
+    );
+    assert_eq!(
+        decode(b"Nghi. ddi.nh so^' 30/2020/NDD-CP", Encoding::Viqr),
+        "Nghị định số 30/2020/NĐ-CP"
+    );
     // English words keep their d's; a literal mark after a vowel is escaped on the way out.
     assert_eq!(decode(b"address", Encoding::Viqr), "address");
-    assert_eq!(encode("Đi đâu? Ở đó.", Encoding::Viqr).unwrap(), b"DDi dda^u\\? O+? ddo'.");
+    assert_eq!(
+        encode("Đi đâu? Ở đó.", Encoding::Viqr).unwrap(),
+        b"DDi dda^u\\? O+? ddo'."
+    );
     assert_eq!(encode("Hà Nội.", Encoding::Viqr).unwrap(), b"Ha` No^.i\\.");
-    for s in ["ADD đĐ", "a\\'b", "d\\d", "DĐ Dd dd", "(a(b))", "I'm", "x^", "Hà Nội..."] {
+    for s in [
+        "ADD đĐ",
+        "a\\'b",
+        "d\\d",
+        "DĐ Dd dd",
+        "(a(b))",
+        "I'm",
+        "x^",
+        "Hà Nội...",
+    ] {
         let bytes = encode(s, Encoding::Viqr).unwrap();
-        assert_eq!(decode(&bytes, Encoding::Viqr), s, "{s:?} -> {:?}", String::from_utf8_lossy(&bytes));
+        assert_eq!(
+            decode(&bytes, Encoding::Viqr),
+            s,
+            "{s:?} -> {:?}",
+            String::from_utf8_lossy(&bytes)
+        );
     }
 }
 
 #[test]
 fn mojibake_repair_keeps_what_it_cannot_repair() {
     let moji = "Cá»™ng hoÃ\u{a0} xÃ£ há»™i — Việt Nam Ã";
-    assert_eq!(decode(moji.as_bytes(), Encoding::Utf8AsCp1252), "Cộng hoà xã hội — Việt Nam Ã");
+    assert_eq!(
+        decode(moji.as_bytes(), Encoding::Utf8AsCp1252),
+        "Cộng hoà xã hội — Việt Nam Ã"
+    );
 }
 
 #[test]
@@ -446,8 +545,8 @@ const SYLLABLES: &[&str] = &[
     "cộng", "hoà", "hòa", "xã", "hội", "chủ", "nghĩa", "việt", "nam", "độc", "lập", "tự", "do",
     "hạnh", "phúc", "người", "nước", "quốc", "gia", "thuỷ", "thủy", "khoẻ", "khuyết", "nguyễn",
     "trần", "lê", "phạm", "ủy", "ban", "nhân", "dân", "tỉnh", "thành", "phố", "đà", "nẵng", "sẵn",
-    "ở", "ấy", "ăn", "uống", "giữ", "gìn", "quyết", "định", "điều", "khoản", "luật", "yêu",
-    "oẳn", "ngoặt", "khuỷu", "thuở", "ượt", "ầm", "ĩ", "ạ", "ờ", "ừ", "ỡm", "ngõ", "ngã", "ngó",
+    "ở", "ấy", "ăn", "uống", "giữ", "gìn", "quyết", "định", "điều", "khoản", "luật", "yêu", "oẳn",
+    "ngoặt", "khuỷu", "thuở", "ượt", "ầm", "ĩ", "ạ", "ờ", "ừ", "ỡm", "ngõ", "ngã", "ngó",
 ];
 
 fn vietnamese_text() -> impl Strategy<Value = String> {
@@ -457,7 +556,9 @@ fn vietnamese_text() -> impl Strategy<Value = String> {
             0 => s.to_uppercase(),
             1 => {
                 let mut c = s.chars();
-                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
             }
             _ => s.to_string(),
         }
@@ -472,7 +573,7 @@ fn vietnamese_text() -> impl Strategy<Value = String> {
         Just(" (1) "),
     ];
     prop::collection::vec((word, sep), 1..12).prop_map(|v| {
-        // Sentences start with a capital, as real text does.
+        // Sentences (and items after a dash) start with a capital, as real text does.
         let mut s = String::new();
         let mut start = true;
         for (w, sep) in v {
@@ -483,7 +584,7 @@ fn vietnamese_text() -> impl Strategy<Value = String> {
                 s.push_str(&w);
             }
             s.push_str(sep);
-            start = sep.contains(['.', '?', '\n']);
+            start = sep.contains(['.', '?', '\n', '-']);
         }
         s
     })

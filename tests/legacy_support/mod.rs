@@ -21,7 +21,12 @@ pub fn skip(why: &str) {
 pub fn jsonl_texts(path: &std::path::Path) -> Vec<(String, String)> {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     data.lines()
-        .filter_map(|l| Some((json_field(l, "id").unwrap_or_default(), json_field(l, "text")?)))
+        .filter_map(|l| {
+            Some((
+                json_field(l, "id").unwrap_or_default(),
+                json_field(l, "text")?,
+            ))
+        })
         .collect()
 }
 
@@ -66,7 +71,9 @@ pub fn json_field(line: &str, key: &str) -> Option<String> {
                     pending_high = Some(u);
                 } else if (0xDC00..0xE000).contains(&u) {
                     let h = pending_high.take()?;
-                    out.push(char::from_u32(0x10000 + ((h - 0xD800) << 10) + (u - 0xDC00))?);
+                    out.push(char::from_u32(
+                        0x10000 + ((h - 0xD800) << 10) + (u - 0xDC00),
+                    )?);
                 } else {
                     out.push(char::from_u32(u)?);
                 }

@@ -221,7 +221,8 @@ fn nfc(s: &str) -> Cow<'_, str> {
 /// let vni = encode(text, Encoding::Vni).unwrap();
 /// assert_eq!(vni, b"\xd1a\xf8 Na\xfcng co\xf9 sa\xfcn");
 /// assert_eq!(decode(&vni, Encoding::Vni), text);
-/// assert_eq!(encode("Đi đâu?", Encoding::Viqr).unwrap(), b"DDi dda^u?");
+/// // "u?" would read as ủ: the question mark is escaped.
+/// assert_eq!(encode("Đi đâu?", Encoding::Viqr).unwrap(), b"DDi dda^u\\?");
 /// assert_eq!(encode("日本", Encoding::Viscii), None);
 /// ```
 pub fn encode(text: &str, encoding: Encoding) -> Option<Vec<u8>> {
@@ -377,19 +378,35 @@ pub fn detect(bytes: &[u8]) -> Detection {
             let text = nfc(s).into_owned();
             let ascii = s.is_ascii();
             let evidence = utf8_evidence(s) as f32;
-            push(&mut cands, Encoding::Utf8, text, evidence, false);
+            let viqr = viqr_possible(s);
+            // Against a VIQR reading, the plain one keeps words whole ("Du+o+ng").
+            let counts = score::count_words(&text, viqr);
+            cands.push(Candidate {
+                encoding: Encoding::Utf8,
+                score: counts.value() + evidence,
+                text,
+                counts,
+                lossy: false,
+            });
             let clean = cands[0].counts.clean();
             if !ascii {
                 let (repaired, n) = mojibake::repair(s);
                 if n > 0 {
+                    // Clean text almost never holds characters whose Windows-1252 bytes are
+                    // valid UTF-8: each repaired character is evidence.
                     let text = nfc(&repaired).into_owned();
-                    push(&mut cands, Encoding::Utf8AsCp1252, text, evidence, false);
+                    let bonus = evidence + 2.0 * n as f32;
+                    push(&mut cands, Encoding::Utf8AsCp1252, text, bonus, false);
                 }
             }
-            if viqr_possible(s) {
+            if viqr {
                 let v = viqr::decode(s);
-                let bonus = v.escapes as f32 - v.weak as f32;
-                push(&mut cands, Encoding::Viqr, v.text, bonus, false);
+                // What plain text would not have: marks glued inside words, escapes. Marks that
+                // may be punctuation count against, and alone they are no evidence at all.
+                if v.strong + v.escapes > 0 {
+                    let bonus = (v.strong + v.escapes) as f32 - 1.5 * v.weak as f32;
+                    push(&mut cands, Encoding::Viqr, v.text, bonus, false);
+                }
             }
             if !ascii && !clean {
                 push_legacy(&mut cands, bytes, &push);
@@ -397,7 +414,10 @@ pub fn detect(bytes: &[u8]) -> Detection {
         }
         Err(_) => {
             let text = nfc(&String::from_utf8_lossy(bytes)).into_owned();
-            push(&mut cands, Encoding::Utf8, text, 0.0, true);
+            // Each replaced sequence also splits a word into pieces that may each look like a
+            // syllable: count it heavily.
+            let replaced = text.matches('\u{FFFD}').count() as f32;
+            push(&mut cands, Encoding::Utf8, text, -4.0 * replaced, true);
             push_legacy(&mut cands, bytes, &push);
         }
     }
@@ -469,9 +489,9 @@ pub struct Decoded<'a> {
 /// Clean NFC UTF-8 comes back borrowed, without trying anything else.
 ///
 /// # Errors
-/// [`DecodeError`] when the bytes are not valid UTF-8 and no legacy reading looks like text:
-/// it has control characters, or more words that are not Vietnamese than Vietnamese syllables
-/// with diacritics.
+/// [`DecodeError`] when the bytes are not valid UTF-8 and the best legacy reading does not look
+/// like text: it has control characters, or stray symbols (£, ¸, ™ inside words) that its
+/// Vietnamese syllables do not outweigh.
 ///
 /// ```
 /// use vntext::normalize::legacy::{decode_bytes, Encoding};
@@ -480,24 +500,24 @@ pub struct Decoded<'a> {
 /// assert!(decode_bytes(b"\x00\x01\xff\xfe binary").is_err());
 /// ```
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if !viqr_possible(s)
-            && is_nfc_quick(s.chars()) == IsNormalized::Yes
-            && score::count(s).clean()
-        {
-            return Ok(Decoded {
-                text: Cow::Borrowed(s),
-                encoding: Encoding::Utf8,
-                lossy: false,
-                confidence: 1.0,
-            });
-        }
+    if let Ok(s) = std::str::from_utf8(bytes)
+        && !viqr_possible(s)
+        && is_nfc_quick(s.chars()) == IsNormalized::Yes
+        && score::count(s).clean()
+    {
+        return Ok(Decoded {
+            text: Cow::Borrowed(s),
+            encoding: Encoding::Utf8,
+            lossy: false,
+            confidence: 1.0,
+        });
     }
     let detection = detect(bytes);
     let confidence = detection.confidence();
     let best = detection.into_best();
-    let plausible =
-        !best.lossy && best.counts.broken == 0 && best.counts.invalid <= best.counts.marked;
+    // Text: no control characters, and either no stray symbols or clearly Vietnamese.
+    let c = &best.counts;
+    let plausible = !best.lossy && c.broken == 0 && (c.junk == 0 || c.marked >= c.invalid + c.junk);
     if std::str::from_utf8(bytes).is_err() && !plausible {
         let valid_up_to = match std::str::from_utf8(bytes) {
             Ok(_) => bytes.len(),

@@ -58,13 +58,13 @@ fn parts(c: char) -> Option<(char, Option<char>, Option<char>)> {
     });
     let base = base.filter(|_| ok)?;
     // Only the Vietnamese pairs: â ê ô, ă, ơ ư.
-    let fits = match (base.to_ascii_lowercase(), hat) {
-        (_, None) => true,
-        ('a' | 'e' | 'o', Some('\u{302}')) => true,
-        ('a', Some('\u{306}')) => true,
-        ('o' | 'u', Some('\u{31B}')) => true,
-        _ => false,
-    };
+    let fits = matches!(
+        (base.to_ascii_lowercase(), hat),
+        (_, None)
+            | ('a' | 'e' | 'o', Some('\u{302}'))
+            | ('a', Some('\u{306}'))
+            | ('o' | 'u', Some('\u{31B}'))
+    );
     fits.then_some((base, hat, tone))
 }
 
@@ -116,9 +116,11 @@ fn pairs(a: char, b: char, word_start: bool) -> bool {
 /// What the decoder learned: the text, and how many marks it applied (for detection).
 pub(super) struct Viqr {
     pub text: String,
-    /// Marks applied inside a word (followed by a letter), and đ pairs.
+    /// Marks applied inside a word (followed by a letter), marks that plain text rarely puts
+    /// after a vowel (`( ^ + ` ~ '`), marks on a letter that already has one, and đ pairs.
     pub strong: usize,
-    /// Marks applied at the end of a word, where `.` `?` `'` could also be punctuation.
+    /// `.` and `?` applied to a bare vowel at the end of a word, where they could also be
+    /// punctuation ("gui." is gụi or "gui.").
     pub weak: usize,
     /// Escapes (`\.`) seen: only a VIQR writer puts them.
     pub escapes: usize,
@@ -136,30 +138,35 @@ pub(super) fn decode(text: &str) -> Viqr {
     while i < chars.len() {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
-        if c == '\\' {
-            if let Some(n) = next.filter(|&n| is_escapable(n)) {
-                out.push(n);
-                last = None;
-                escapes += 1;
-                i += 2;
-                continue;
-            }
+        if c == '\\'
+            && let Some(n) = next.filter(|&n| is_escapable(n))
+        {
+            out.push(n);
+            last = None;
+            escapes += 1;
+            i += 2;
+            continue;
         }
         if is_mark_char(c) {
-            if let Some((p, at)) = last {
-                if let Some(q) = combine(p, c) {
-                    out.truncate(at);
-                    out.push(q);
-                    last = Some((q, at));
-                    let inside = next.is_some_and(|n| n.is_ascii_alphabetic() || is_mark_char(n));
-                    if inside || matches!(c, '(' | '^' | '+' | '`' | '~') {
-                        strong += 1;
-                    } else {
-                        weak += 1;
-                    }
-                    i += 1;
-                    continue;
+            if let Some((p, at)) = last
+                && let Some(q) = combine(p, c)
+            {
+                out.truncate(at);
+                out.push(q);
+                last = Some((q, at));
+                // Inside a word: a letter follows, perhaps after more marks ("a^`u").
+                let inside = chars[i + 1..]
+                    .iter()
+                    .find(|&&n| !is_mark_char(n))
+                    .is_some_and(|n| n.is_ascii_alphabetic());
+                // A `.` or `?` after a bare vowel at the end of a word may be punctuation.
+                if inside || !matches!(c, '.' | '?') || !p.is_ascii() {
+                    strong += 1;
+                } else {
+                    weak += 1;
                 }
+                i += 1;
+                continue;
             }
             out.push(c);
             last = None;
