@@ -28,6 +28,9 @@ struct Args {
     gold_weight: usize,
     silver_lines: usize,
     bits: u32,
+    min_count: u32,
+    finetune: usize,
+    rdr_only: bool,
 }
 
 fn parse_args() -> Result<Args, lexopt::Error> {
@@ -36,10 +39,13 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         shared: PathBuf::from("../shared/data"),
         out: PathBuf::from("data/segmenter.bin"),
         dev: true,
-        epochs: 4,
-        gold_weight: 3,
+        epochs: 2,
+        gold_weight: 10,
         silver_lines: usize::MAX,
         bits: 20,
+        min_count: 1,
+        finetune: 0,
+        rdr_only: false,
     };
     let mut p = lexopt::Parser::from_env();
     while let Some(arg) = p.next()? {
@@ -51,6 +57,9 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("gold-weight") => a.gold_weight = p.value()?.parse()?,
             Long("silver-lines") => a.silver_lines = p.value()?.parse()?,
             Long("bits") => a.bits = p.value()?.parse()?,
+            Long("min-count") => a.min_count = p.value()?.parse()?,
+            Long("finetune") => a.finetune = p.value()?.parse()?,
+            Long("rdr-only") => a.rdr_only = true,
             _ => return Err(arg.unexpected()),
         }
     }
@@ -169,7 +178,7 @@ struct Data {
     words: HashMap<Vec<String>, u32>,
 }
 
-fn load_silver(dir: &Path, limit: usize, data: &mut Data) {
+fn load_silver(dir: &Path, limit: usize, rdr_only: bool, data: &mut Data) {
     let units = gz_lines(&dir.join("units.txt.gz"));
     let rdr = gz_lines(&dir.join("rdr.txt.gz"));
     let pyvi = gz_lines(&dir.join("pyvi.txt.gz"));
@@ -199,8 +208,13 @@ fn load_silver(dir: &Path, limit: usize, data: &mut Data) {
         let mut weight = Vec::with_capacity(tokens.len());
         for &s in &tstarts {
             let votes = sets.iter().filter(|set| set.contains(&s)).count();
-            starts.push(votes >= 2);
-            weight.push(if votes == 0 || votes == 3 { 1.0 } else { 0.3 });
+            if rdr_only {
+                starts.push(sets[0].contains(&s));
+                weight.push(if votes == 0 || votes == 3 { 1.0 } else { 0.5 });
+            } else {
+                starts.push(votes >= 2);
+                weight.push(if votes == 0 || votes == 3 { 1.0 } else { 0.3 });
+            }
         }
         // Words all three teachers agree on, in our tokens.
         let mut i = 0;
@@ -396,13 +410,18 @@ fn main() {
         gold_bad,
         dev.len()
     );
-    load_silver(&args.shared.join("silver"), args.silver_lines, &mut data);
+    load_silver(
+        &args.shared.join("silver"),
+        args.silver_lines,
+        args.rdr_only,
+        &mut data,
+    );
     // The lexicon: words the three teachers agree on (seen twice or more), and the Wiktionary
     // headwords of 2..=MAX_WORD syllables.
     let mut entries: Vec<Vec<String>> = data
         .words
         .iter()
-        .filter(|&(_, &c)| c >= 2)
+        .filter(|&(_, &c)| c >= args.min_count)
         .map(|(w, _)| w.clone())
         .collect();
     let wikt = std::fs::read_to_string(args.shared.join("lexicon/wiktionary_headwords.txt"))
@@ -464,6 +483,21 @@ fn main() {
                 if folded { "folded  " } else { "accented" },
                 epoch + 1,
                 t0.elapsed()
+            );
+        }
+        // Then the treebank alone, so its conventions win where the teachers differ.
+        let mut gold_order: Vec<usize> = (0..gold.len()).collect();
+        for epoch in 0..args.finetune {
+            shuffle(&mut gold_order, &mut seed);
+            for &i in &gold_order {
+                trainer.train(&gold[i], &data.gold[i]);
+            }
+            let v = Variant::new(lexicon.clone(), trainer.averaged());
+            let (p, r, f) = evaluate(&v, if folded { &dev_folded } else { &dev }, folded);
+            eprintln!(
+                "{} gold-only epoch {}: dev P {p:.2} R {r:.2} F1 {f:.2}",
+                if folded { "folded  " } else { "accented" },
+                epoch + 1
             );
         }
         variants.push(Variant::new(lexicon, trainer.averaged()));
