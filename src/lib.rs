@@ -6,7 +6,7 @@
 //!   placement (hòa or hoà), look-alike and invisible characters, Unicode spaces and full-width
 //!   forms; borrowed when the text is already clean, with an [`OffsetMap`](normalize::OffsetMap)
 //!   back to the original bytes when it is not.
-//! - [`fold`](normalize::fold): the search key (lower case, no diacritics, đ → d).
+//! - [`fold`]: the search key (lower case, no diacritics, đ → d).
 //! - [`syllable`]: the Vietnamese syllable taken apart (onset, medial, nucleus, coda, tone).
 //! - [`legacy`](normalize::legacy): TCVN3, VNI, VIQR, VISCII and CP1258 decoding, with detection.
 //!
