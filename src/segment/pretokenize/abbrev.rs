@@ -202,6 +202,7 @@ fn is_spelled_out(s: &str) -> bool {
 }
 
 /// The kind of one run of letters, given whether it spells a Vietnamese syllable.
+#[inline]
 pub(super) fn word_kind(s: &str, syllable: bool) -> PreTokenKind {
     if syllable {
         return PreTokenKind::Syllable;

@@ -54,6 +54,7 @@
 
 mod abbrev;
 mod chars;
+mod memo;
 mod web;
 mod word;
 
@@ -188,14 +189,18 @@ impl<'a> Iterator for PreTokens<'a> {
             }
         }
         let (mut end, mut kind) = scan_token(text, i);
-        if end <= i || !text.is_char_boundary(end) || end > text.len() {
-            // Never reached; a safe step forward if it were.
-            end = i + char_at(text, i).map_or(1, char::len_utf8);
-            kind = PreTokenKind::Symbol;
-        }
+        let token = match text.get(i..end) {
+            Some(t) if end > i => t,
+            _ => {
+                // Never reached; a safe step forward if it were.
+                end = i + char_at(text, i).map_or(1, char::len_utf8);
+                kind = PreTokenKind::Symbol;
+                text.get(i..end).unwrap_or("")
+            }
+        };
         self.pos = end;
         Some(PreToken {
-            text: text.get(i..end).unwrap_or(""),
+            text: token,
             span: Span::new(i, end),
             kind,
         })
@@ -205,18 +210,12 @@ impl<'a> Iterator for PreTokens<'a> {
 impl FusedIterator for PreTokens<'_> {}
 
 /// Reads the token starting at `i` (not whitespace): its end and kind.
+#[inline(always)]
 fn scan_token(text: &str, i: usize) -> (usize, PreTokenKind) {
     let b = text.as_bytes();
     let x = b[i];
-    if x.is_ascii_alphabetic() {
-        if matches!(x, b'h' | b'H' | b'f' | b'F' | b'w' | b'W')
-            && let Some(e) = web::url_end(text, i)
-        {
-            return (e, PreTokenKind::Url);
-        }
-        return word::scan_word(text, i);
-    }
-    if x.is_ascii_digit() {
+    if x.is_ascii_alphanumeric() {
+        // (A URL is found there too: `http`, `ftp` and `www` are words followed by `:` or `.`.)
         return word::scan_word(text, i);
     }
     let Some(c) = char_at(text, i) else {
@@ -270,6 +269,7 @@ fn sign_may_start(text: &str, i: usize) -> bool {
 }
 
 /// Reads punctuation or a symbol `c` starting at `i`.
+#[inline(never)]
 fn marks(text: &str, i: usize, c: char) -> (usize, PreTokenKind) {
     let mut e = i + c.len_utf8();
     match mark(c) {

@@ -9,9 +9,9 @@
 
 use super::abbrev::{self, is_all_caps, is_known, is_one_char, roman_value};
 use super::chars::{char_at, is_letter, starts_atom};
+use super::memo::{is_syllable, is_syllable_at};
 use super::web;
 use crate::segment::PreTokenKind as K;
-use crate::syllable::is_valid;
 
 /// The most atoms read ahead for one token. A longer blob is cut after this many (a chain like
 /// `1-2-3-…` is then read in pieces); it keeps the scan linear on any input.
@@ -34,9 +34,79 @@ struct Blob<'a> {
 }
 
 /// Reads the token that starts with a letter or an ASCII digit at `start`: its end and kind.
+#[inline(always)]
 pub(super) fn scan_word(text: &str, start: usize) -> (usize, K) {
-    let mut blob = Blob::scan(text, start);
     let b = text.as_bytes();
+    // The common case first: one atom that nothing joins to what follows (a syllable before a
+    // space or a comma, a number before a space).
+    let digits = b[start].is_ascii_digit();
+    let end = if digits {
+        start + b[start..].iter().take_while(|x| x.is_ascii_digit()).count()
+    } else {
+        skip_letters(text, start)
+    };
+    match b.get(end) {
+        // Before a space or a line end: the most common case of all.
+        None | Some(b' ' | b'\n') => {}
+        Some(b'@' | b'_' | b'+' | b'%' | b'.' | b'-' | b':') => {
+            return scan_rare(text, start, end);
+        }
+        Some(_) if continues(text, end) => return scan_rare(text, start, end),
+        Some(_) => {}
+    }
+    if digits {
+        (end, K::Number)
+    } else if is_syllable_at(text, start, end) {
+        (end, K::Syllable)
+    } else {
+        other_word(text, start, end)
+    }
+}
+
+/// A run of letters that is not a syllable and that nothing joins to what follows.
+#[inline(never)]
+fn other_word(text: &str, start: usize, end: usize) -> (usize, K) {
+    let b = text.as_bytes();
+    if b.get(end) == Some(&b'.')
+        && b.get(end + 1) != Some(&b'.')
+        && text.get(start..end + 1).is_some_and(is_known)
+    {
+        return (end + 1, K::Abbreviation);
+    }
+    (
+        end,
+        abbrev::word_kind(text.get(start..end).unwrap_or(""), false),
+    )
+}
+
+/// The token at `start`, whose first atom ends at `end` before a mark that may join it to more
+/// (or make it an email address, or a number with its `%`).
+#[inline(never)]
+fn scan_rare(text: &str, start: usize, end: usize) -> (usize, K) {
+    let b = text.as_bytes();
+    // http://, https://, ftp://, www.
+    if matches!(b.get(end), Some(b':' | b'.'))
+        && matches!(end - start, 3..=5)
+        && let Some(e) = web::url_end(text, start)
+    {
+        return (e, K::Url);
+    }
+    if b[start].is_ascii_alphanumeric()
+        && matches!(b.get(end), Some(b'@' | b'_' | b'+' | b'%' | b'.' | b'-'))
+        && let Some(e) = web::email_end(text, start)
+    {
+        return (e, K::Email);
+    }
+    if !continues(text, end) {
+        if b[start].is_ascii_digit() {
+            return (percent_end(text, end), K::Number);
+        }
+        if is_syllable_at(text, start, end) {
+            return (end, K::Syllable);
+        }
+        return other_word(text, start, end);
+    }
+    let mut blob = Blob::scan(text, start);
     if b[start].is_ascii_alphanumeric() {
         let end = blob.atoms[blob.n - 1].end;
         if matches!(b.get(end), Some(b'@' | b'_' | b'+' | b'%' | b'.' | b'-'))
@@ -142,7 +212,7 @@ impl<'a> Blob<'a> {
         match self.syllable[i] {
             Some(v) => v,
             None => {
-                let v = is_valid(self.s(i));
+                let v = is_syllable(self.s(i));
                 self.syllable[i] = Some(v);
                 v
             }
@@ -298,14 +368,7 @@ impl<'a> Blob<'a> {
             }
             e
         };
-        let mut end = self.atoms[e - 1].end;
-        let rest = &self.text.as_bytes()[end..];
-        if rest.first() == Some(&b'%') {
-            end += 1;
-        } else if rest.starts_with("‰".as_bytes()) {
-            end += "‰".len();
-        }
-        (end, K::Number)
+        (percent_end(self.text, self.atoms[e - 1].end), K::Number)
     }
 
     /// A token starting with letters, not a code: an abbreviation (`TP.HCM`, `v.v.`, `Q.1`,
@@ -318,6 +381,11 @@ impl<'a> Blob<'a> {
             && matches!(self.joint(g), b'.' | b'-' | b'/' | b'&' | b'\'')
         {
             g += 1;
+        }
+        // One word (the common case), unless it may start a numbered abbreviation (Q.1).
+        let numbered = self.n >= 2 && self.joint(1) == b'.' && self.digits(1);
+        if g == 1 && !numbered {
+            return self.word(0);
         }
         if g >= 2 && is_known(self.span(0, g - 1)) {
             return (self.abbreviation_end(g), K::Abbreviation);
@@ -345,14 +413,20 @@ impl<'a> Blob<'a> {
         {
             return (self.atoms[g - 1].end, K::Foreign);
         }
-        let syllable = self.is_syllable(0);
-        let kind = abbrev::word_kind(self.s(0), syllable);
-        let end = self.atoms[0].end;
+        self.word(0)
+    }
+
+    /// The first atom alone, a word of letters, with the period after it when it is a known
+    /// abbreviation that takes one (`TP.`, `TS.`, `Q.`).
+    fn word(&mut self, i: usize) -> (usize, K) {
+        let syllable = self.is_syllable(i);
+        let kind = abbrev::word_kind(self.s(i), syllable);
+        let end = self.atoms[i].end;
         if !syllable
             && self.period_at(end)
             && self
                 .text
-                .get(self.atoms[0].start..end + 1)
+                .get(self.atoms[i].start..end + 1)
                 .is_some_and(is_known)
         {
             return (end + 1, K::Abbreviation);
@@ -378,8 +452,40 @@ impl<'a> Blob<'a> {
     }
 }
 
-/// Skips the letters (and combining marks) from `i`.
+/// Whether the atom ending at `end` goes on: into an atom of the other kind (`8h`, `m3`), or
+/// through an inner mark followed by a letter or digit (`TP.HCM`, `10.000`, `Thanh-Hóa`).
 #[inline]
+fn continues(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let Some(&x) = b.get(end) else {
+        return false;
+    };
+    let joint = match x {
+        b' ' | b'\n' => return false,
+        b'.' | b',' | b'-' | b'/' | b':' | b'&' | b'\'' => 1,
+        0xE2 if b.get(end + 1..end + 3) == Some(&[0x80, 0x99]) => 3,
+        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => return true,
+        0x80.. => return char_at(text, end).is_some_and(starts_atom),
+        _ => return false,
+    };
+    char_at(text, end + joint).is_some_and(starts_atom)
+}
+
+/// The end of a number ending at `end`, with the `%` or `‰` right after it.
+#[inline]
+fn percent_end(text: &str, end: usize) -> usize {
+    let rest = &text.as_bytes()[end..];
+    if rest.first() == Some(&b'%') {
+        end + 1
+    } else if rest.starts_with("‰".as_bytes()) {
+        end + "‰".len()
+    } else {
+        end
+    }
+}
+
+/// Skips the letters (and combining marks) from `i`.
+#[inline(always)]
 fn skip_letters(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
@@ -389,6 +495,14 @@ fn skip_letters(text: &str, mut i: usize) -> usize {
                 break;
             }
             i += 1;
+        } else if (0xC3..=0xC6).contains(&x)
+            && !(x == 0xC3 && matches!(b.get(i + 1), Some(0x97 | 0xB7)))
+        {
+            // U+00C0..U+01BF: Latin letters (ă đ ơ ư …) but × and ÷.
+            i += 2;
+        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
+            // U+1E00..U+1EFF: the toned Vietnamese vowels.
+            i += 3;
         } else {
             match char_at(text, i) {
                 Some(c) if is_letter(c) => i += c.len_utf8(),
