@@ -5,7 +5,8 @@
 //! ```
 //! Reads stdin line by line and writes one line per input line: the words separated by one
 //! space, the syllables of a multi-syllable word joined by `_` (`Ông Nguyễn_Văn_An đến Hà_Nội .`).
-//! `--model` loads a model file written by the training program (train_segmenter).
+//! Without `--model` it uses the embedded model; `--model` loads a model file written by the
+//! training program (train_segmenter), e.g. one trained without dev for measuring.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -26,16 +27,16 @@ fn main() -> ExitCode {
             Err(e) => return usage(&e.to_string()),
         }
     }
-    let Some(path) = model else {
-        return usage("--model PATH is required until a model is embedded");
-    };
     let t0 = std::time::Instant::now();
-    let segmenter = match Segmenter::from_model_file(&path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("segment: {}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
+    let segmenter = match &model {
+        None => Segmenter::new(),
+        Some(path) => match Segmenter::from_model_file(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("segment: {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        },
     };
     let load = t0.elapsed();
     let t1 = std::time::Instant::now();

@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::model::{Model, ModelError, Sentence, Variant};
+use std::sync::LazyLock;
+
+use super::model::{MAX_WORD, Model, ModelError, Sentence, Variant, sequence_key, token_key};
 use super::pretokenize::{PreTokenKind, pretokenize};
 use crate::normalize::Normalizer;
 use crate::span::Span;
@@ -44,30 +46,145 @@ pub struct Word<'a> {
     pub syllables: usize,
 }
 
-/// A word segmenter. Cheap to clone and share between threads.
+/// The embedded model (see data/README.md for its sources and the command that regenerates it).
+static EMBEDDED: &[u8] = include_bytes!("../../data/segmenter.bin");
+
+static EMBEDDED_MODEL: LazyLock<Arc<Model<'static>>> = LazyLock::new(|| {
+    // The embedded file is checked by the test suite; a broken build is the only way to get here
+    // with an invalid one.
+    Arc::new(Model::from_bytes(EMBEDDED).expect("the embedded segmentation model is valid"))
+});
+
+/// A word segmenter. Built once, cheap to clone, `Send + Sync`.
+///
+/// ```
+/// use vntext::segment::Segmenter;
+///
+/// let seg = Segmenter::new();
+/// let words: Vec<&str> = seg.segment("Thứ trưởng Bộ Nội vụ").iter().map(|w| w.text).collect();
+/// assert_eq!(words, ["Thứ trưởng", "Bộ", "Nội vụ"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     model: Arc<Model<'static>>,
     normalizer: Normalizer,
 }
 
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
+/// Builds a [`Segmenter`] with a user lexicon.
+#[derive(Clone, Debug, Default)]
+pub struct SegmenterBuilder {
+    model: Option<Arc<Model<'static>>>,
+    words: Vec<String>,
+}
+
+impl SegmenterBuilder {
+    /// A builder starting from the embedded model.
+    pub fn new() -> SegmenterBuilder {
+        SegmenterBuilder::default()
+    }
+
+    /// Uses the model file at `path` instead of the embedded one.
+    ///
+    /// # Errors
+    /// An I/O error, or `InvalidData` when the file is not a valid model.
+    pub fn model_file(mut self, path: impl AsRef<Path>) -> std::io::Result<SegmenterBuilder> {
+        let bytes = std::fs::read(path)?;
+        let model = Model::from_bytes(&bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?
+            .into_owned();
+        self.model = Some(Arc::new(model));
+        Ok(self)
+    }
+
+    /// Adds words to the lexicon (each a word of 2 to 4 syllables, written with spaces or `_`
+    /// between them; shorter and longer entries do not change segmentation).
+    pub fn words<I, S>(mut self, words: I) -> SegmenterBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.words
+            .extend(words.into_iter().map(|w| w.as_ref().replace('_', " ")));
+        self
+    }
+
+    /// Adds the words of a lexicon file: one word per line, UTF-8; empty lines and lines
+    /// starting with `#` are skipped.
+    ///
+    /// # Errors
+    /// An I/O error, or `InvalidData` when the file is not UTF-8.
+    pub fn lexicon_file(self, path: impl AsRef<Path>) -> std::io::Result<SegmenterBuilder> {
+        let text = std::fs::read_to_string(path)?;
+        let words: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        Ok(self.words(words))
+    }
+
+    /// Builds the segmenter.
+    pub fn build(self) -> Segmenter {
+        let base = self.model.unwrap_or_else(|| EMBEDDED_MODEL.clone());
+        if self.words.is_empty() {
+            return Segmenter {
+                model: base,
+                normalizer: Normalizer::new(),
+            };
+        }
+        let mut model: Model<'static> = (*base).clone().into_owned();
+        let normalizer = Normalizer::new();
+        for w in &self.words {
+            let w = normalizer.normalize(w);
+            let tokens: Vec<&str> = pretokenize(&w).map(|t| t.text).collect();
+            if !(2..=MAX_WORD).contains(&tokens.len()) {
+                continue;
+            }
+            for (folded, variant) in [(false, &mut model.accented), (true, &mut model.folded)] {
+                let keys: Vec<u64> = tokens.iter().map(|t| token_key(t, folded)).collect();
+                variant.lexicon.insert(sequence_key(&keys));
+            }
+        }
+        Segmenter {
+            model: Arc::new(model),
+            normalizer,
+        }
+    }
+}
+
 impl Segmenter {
+    /// A segmenter with the embedded model (trained on UD Vietnamese VTB and the silver data).
+    /// The model is read once per process, without copying.
+    pub fn new() -> Segmenter {
+        SegmenterBuilder::new().build()
+    }
+
+    /// A builder, to add a user lexicon or use another model file.
+    pub fn builder() -> SegmenterBuilder {
+        SegmenterBuilder::new()
+    }
+
     /// A segmenter with the model read from `path` (a file written by the training program).
     ///
     /// # Errors
     /// An I/O error, or [`ModelError`] (as `InvalidData`) when the file is not a valid model.
     pub fn from_model_file(path: impl AsRef<Path>) -> std::io::Result<Segmenter> {
-        let bytes = std::fs::read(path)?;
-        Segmenter::from_model_bytes(bytes)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        Ok(SegmenterBuilder::new().model_file(path)?.build())
     }
 
     /// A segmenter with the model in `bytes`.
     ///
     /// # Errors
     /// [`ModelError`] when the bytes are not a valid model.
-    pub fn from_model_bytes(bytes: Vec<u8>) -> Result<Segmenter, ModelError> {
-        let model = Model::from_bytes(&bytes)?.into_owned();
+    pub fn from_model_bytes(bytes: &[u8]) -> Result<Segmenter, ModelError> {
+        let model = Model::from_bytes(bytes)?.into_owned();
         Ok(Segmenter {
             model: Arc::new(model),
             normalizer: Normalizer::new(),
@@ -129,7 +246,41 @@ impl Segmenter {
 
 fn kind_of(k: PreTokenKind) -> WordKind {
     match k {
-        PreTokenKind::Syllable => WordKind::Word,
+        PreTokenKind::Syllable | PreTokenKind::Abbreviation => WordKind::Word,
+        PreTokenKind::Foreign => WordKind::Foreign,
+        PreTokenKind::Number => WordKind::Number,
+        PreTokenKind::Date => WordKind::Date,
+        PreTokenKind::Url => WordKind::Url,
+        PreTokenKind::Email => WordKind::Email,
+        PreTokenKind::Punctuation => WordKind::Punctuation,
         _ => WordKind::Symbol,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_loads_and_is_shared() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Segmenter>();
+        let a = Segmenter::new();
+        let b = Segmenter::new();
+        assert!(Arc::ptr_eq(&a.model, &b.model));
+    }
+
+    #[test]
+    fn user_words_join() {
+        let text = "xoài cát hòa lộc ngon";
+        let plain: Vec<&str> = Segmenter::new()
+            .segment(text)
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert!(!plain.contains(&"xoài cát"), "{plain:?}");
+        let with = Segmenter::builder().words(["xoài_cát"]).build();
+        let joined: Vec<&str> = with.segment(text).iter().map(|w| w.text).collect();
+        assert!(joined.contains(&"xoài cát"), "{joined:?}");
     }
 }
