@@ -47,6 +47,9 @@ const WHOLE: &[(&str, PreTokenKind)] = &[
     ("km/h", Foreign),
     ("O'Neill", Foreign),
     ("d’Ivoire", Foreign),
+    ("K'Bang", Foreign),
+    ("H'Leo", Foreign),
+    ("R'Lấp", Foreign),
     // Numbers.
     ("10.000", Number),
     ("1.234,5", Number),
@@ -115,6 +118,7 @@ const WHOLE: &[(&str, PreTokenKind)] = &[
     // Web forms.
     ("https://vi.wikipedia.org/wiki/Hà_Nội", Url),
     ("http://example.com/a_(b)", Url),
+    ("https://vi.wikipedia.org/wiki/A_(B_(C))", Url),
     ("HTTP://EXAMPLE.COM", Url),
     ("ftp://ftp.example.org/pub", Url),
     ("www.chinhphu.vn", Url),
@@ -421,6 +425,21 @@ t!(
     ]
 );
 t!(
+    url_in_brackets,
+    "(xem https://a.vn/b_(c)), [www.d.vn].",
+    [
+        ("(", Punctuation),
+        ("xem", Syllable),
+        ("https://a.vn/b_(c)", Url),
+        (")", Punctuation),
+        (",", Punctuation),
+        ("[", Punctuation),
+        ("www.d.vn", Url),
+        ("]", Punctuation),
+        (".", Punctuation),
+    ]
+);
+t!(
     hashtags_and_mentions,
     "#1 @ #HàNội @vtv24: C#",
     [
@@ -481,6 +500,17 @@ t!(
     calendar_line,
     "CN T2 T3",
     [("CN", Abbreviation), ("T2", Code), ("T3", Code)]
+);
+t!(
+    apostrophe_as_quote,
+    "'Hà Nội' là",
+    [
+        ("'", Punctuation),
+        ("Hà", Syllable),
+        ("Nội", Syllable),
+        ("'", Punctuation),
+        ("là", Syllable),
+    ]
 );
 t!(
     whitespace_of_all_kinds,
@@ -711,5 +741,40 @@ proptest! {
     #[test]
     fn tokens_cover_any_chars(s in any::<String>()) {
         prop_assert_eq!(check_invariants(&s), Ok(()));
+    }
+}
+
+/// Long runs of what joins or repeats: every one must be read in one pass over the text (a
+/// quadratic scan would make this test crawl).
+#[test]
+fn long_runs_cover_the_text() {
+    let n = 20_000;
+    let cases = [
+        "a-".repeat(n),
+        "Hà-".repeat(n),
+        "1.".repeat(n),
+        "1/".repeat(n),
+        "TP.".repeat(n),
+        "a_".repeat(n),
+        "a.".repeat(n) + "@b.vn",
+        "ab.".repeat(n) + "vn",
+        "x".repeat(4 * n),
+        "ạ".repeat(4 * n),
+        "8h".repeat(n),
+        "#".repeat(4 * n),
+        "#a".repeat(n),
+        "@a.".repeat(n),
+        ".".repeat(4 * n),
+        "-".repeat(4 * n),
+        "\u{200D}😀".repeat(n),
+        "🇻".repeat(n),
+        "https://".to_string() + &"a(".repeat(n),
+        "https://a".to_string() + &")".repeat(4 * n),
+        "https://a".to_string() + &".)".repeat(n),
+        "www.".repeat(n),
+        "e\u{301}".repeat(n),
+    ];
+    for text in &cases {
+        check_invariants(text).unwrap_or_else(|e| panic!("{}…: {e}", &text[..12]));
     }
 }

@@ -112,11 +112,46 @@ const ABBREVIATIONS: [&str; 97] = [
     "đ/c",
 ];
 
+/// The [`ABBREVIATIONS`] packed as integers ([`pack`]) and sorted, built at compile time.
+const KEYS: [u128; ABBREVIATIONS.len()] = {
+    let mut keys = [0u128; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pack(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: 97 entries, once, at compile time.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Up to sixteen bytes as one integer, zero padded (no entry holds a zero byte, so the packing
+/// is one-to-one on the strings of 1 to 16 bytes of text).
+const fn pack(b: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < b.len() && i < 16 {
+        k |= (b[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
 /// Whether `s` is a known abbreviation (exact, case-sensitive).
 #[inline]
 pub(super) fn is_known(s: &str) -> bool {
-    // Every entry is 2 to 8 bytes long: most words are answered without searching.
-    (2..=8).contains(&s.len()) && ABBREVIATIONS.binary_search(&s).is_ok()
+    // Every entry is 2 to 12 bytes long.
+    (2..=12).contains(&s.len()) && KEYS.binary_search(&pack(s.as_bytes())).is_ok()
 }
 
 /// Whether `s` is one character.
@@ -228,7 +263,12 @@ mod tests {
     #[test]
     fn table_is_sorted_and_unique() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
-        assert!(ABBREVIATIONS.iter().all(|a| (2..=8).contains(&a.len())));
+        assert!(ABBREVIATIONS.iter().all(|a| (2..=12).contains(&a.len())));
+        assert!(KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ABBREVIATIONS.iter().all(|a| is_known(a)));
+        for s in ["", "T", "UBN", "UBNDD", "ubnd", "Tp.HCM", "TP.HCMC", "đ/c."] {
+            assert!(!is_known(s), "{s}");
+        }
     }
 
     #[test]

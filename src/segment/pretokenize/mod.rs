@@ -75,7 +75,8 @@ pub enum PreTokenKind {
     Syllable,
     /// A word of letters that is not a Vietnamese syllable, of any script (`iPhone`, `Zoé`,
     /// `COVID`, `km`, `北京`), including foreign compounds with a hyphen, slash or apostrophe
-    /// (`Coca-Cola`, `km/h`, `O'Neill`) and single consonants (`B`, `đ`). Text that is not in
+    /// (`Coca-Cola`, `km/h`, `O'Neill`), names of the Central Highlands with an apostrophe
+    /// (`K'Bang`, `H'Leo`) and single consonants (`B`, `đ`). Text that is not in
     /// NFC (a mark apart from its letter) comes out foreign: normalize first.
     Foreign,
     /// A number: digits grouped by `.` and `,` (`10.000`, `1.234,5`, `3.5`), with its `%` or `‰`
@@ -142,18 +143,24 @@ pub struct PreTokens<'a> {
 /// Splits `text` into pre-tokens.
 ///
 /// ```
-/// use vntext::segment::{PreTokenKind, pretokenize};
+/// use vntext::segment::{PreTokenKind::*, pretokenize};
 ///
 /// let text = "Hội nghị lúc 8h30 tại TP. Hạ Long, theo Quyết định 72/2002/QĐ-TTg./.";
-/// let t: Vec<_> = pretokenize(text).collect();
-/// assert_eq!(t[3].text, "8h30");
-/// assert_eq!(t[3].kind, PreTokenKind::Date);
-/// assert_eq!(t[5].text, "TP.");
-/// assert_eq!(t[5].kind, PreTokenKind::Abbreviation);
-/// assert_eq!(t[11].text, "72/2002/QĐ-TTg");
-/// assert_eq!(t[11].kind, PreTokenKind::Code);
-/// assert_eq!(t[12].text, "./.");
-/// assert_eq!(&text[t[6].span.range()], "Hạ");
+/// let tokens: Vec<_> = pretokenize(text).map(|t| (t.text, t.kind)).collect();
+/// assert_eq!(
+///     tokens,
+///     [
+///         ("Hội", Syllable), ("nghị", Syllable), ("lúc", Syllable), ("8h30", Date),
+///         ("tại", Syllable), ("TP.", Abbreviation), ("Hạ", Syllable), ("Long", Syllable),
+///         (",", Punctuation), ("theo", Syllable), ("Quyết", Syllable), ("định", Syllable),
+///         ("72/2002/QĐ-TTg", Code), ("./.", Punctuation),
+///     ]
+/// );
+///
+/// // Spans are byte offsets into `text`.
+/// let long = pretokenize(text).find(|t| t.text == "Long").unwrap();
+/// assert_eq!(&text[long.span.range()], "Long");
+/// assert_eq!(long.span.start, 38);
 /// ```
 pub fn pretokenize(text: &str) -> PreTokens<'_> {
     PreTokens { text, pos: 0 }

@@ -70,12 +70,28 @@ fn url_tail(text: &str, start: usize, from: usize) -> usize {
         }
     }
     // Trim what ends the sentence rather than the URL.
+    let (mut parens, mut brackets) = (0isize, 0isize);
+    for &x in &b[start..i] {
+        match x {
+            b'(' => parens += 1,
+            b')' => parens -= 1,
+            b'[' => brackets += 1,
+            b']' => brackets -= 1,
+            _ => {}
+        }
+    }
     while i > from {
-        let last = b[i - 1];
-        let trim = match last {
+        let trim = match b[i - 1] {
             b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*' => true,
-            b')' => count(&b[start..i], b'(') < count(&b[start..i], b')'),
-            b']' => count(&b[start..i], b'[') < count(&b[start..i], b']'),
+            // A closing bracket the URL did not open.
+            b')' if parens < 0 => {
+                parens += 1;
+                true
+            }
+            b']' if brackets < 0 => {
+                brackets += 1;
+                true
+            }
             _ => false,
         };
         if !trim {
@@ -84,10 +100,6 @@ fn url_tail(text: &str, start: usize, from: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn count(b: &[u8], x: u8) -> usize {
-    b.iter().filter(|&&y| y == x).count()
 }
 
 /// The end of the domain name starting at `start` (labels of ASCII letters, digits and hyphens

@@ -7,9 +7,9 @@
 //! end before it. Then the grammar decides how many atoms of the blob make the first token and
 //! what kind it is; the atoms left over are read again from the mark that follows.
 
-use super::abbrev::{self, is_all_caps, is_known, is_one_char, roman_value};
+use super::abbrev::{is_all_caps, is_known, is_one_char, roman_value};
 use super::chars::{char_at, is_letter, starts_atom};
-use super::memo::{is_syllable, is_syllable_at};
+use super::memo::{is_syllable, kind_at};
 use super::web;
 use crate::segment::PreTokenKind as K;
 
@@ -56,27 +56,24 @@ pub(super) fn scan_word(text: &str, start: usize) -> (usize, K) {
     }
     if digits {
         (end, K::Number)
-    } else if is_syllable_at(text, start, end) {
-        (end, K::Syllable)
     } else {
-        other_word(text, start, end)
+        (end, kind_at(text, start, end))
     }
 }
 
-/// A run of letters that is not a syllable and that nothing joins to what follows.
-#[inline(never)]
-fn other_word(text: &str, start: usize, end: usize) -> (usize, K) {
+/// A run of letters that nothing joins to what follows, with the period after it when it is a
+/// known abbreviation that takes one (`TP.`, `TS.`, `Q.`).
+fn lone_word(text: &str, start: usize, end: usize) -> (usize, K) {
+    let kind = kind_at(text, start, end);
     let b = text.as_bytes();
-    if b.get(end) == Some(&b'.')
+    if kind != K::Syllable
+        && b.get(end) == Some(&b'.')
         && b.get(end + 1) != Some(&b'.')
         && text.get(start..end + 1).is_some_and(is_known)
     {
         return (end + 1, K::Abbreviation);
     }
-    (
-        end,
-        abbrev::word_kind(text.get(start..end).unwrap_or(""), false),
-    )
+    (end, kind)
 }
 
 /// The token at `start`, whose first atom ends at `end` before a mark that may join it to more
@@ -101,10 +98,7 @@ fn scan_rare(text: &str, start: usize, end: usize) -> (usize, K) {
         if b[start].is_ascii_digit() {
             return (percent_end(text, end), K::Number);
         }
-        if is_syllable_at(text, start, end) {
-            return (end, K::Syllable);
-        }
-        return other_word(text, start, end);
+        return lone_word(text, start, end);
     }
     let mut blob = Blob::scan(text, start);
     if b[start].is_ascii_alphanumeric() {
@@ -413,25 +407,23 @@ impl<'a> Blob<'a> {
         {
             return (self.atoms[g - 1].end, K::Foreign);
         }
+        // One consonant and an apostrophe before a syllable: names of the Central Highlands
+        // (K'Bang, H'Leo, R'Lấp, M'Nông).
+        if g >= 2
+            && self.joint(1) == b'\''
+            && is_one_char(self.s(0))
+            && !self.is_syllable(0)
+            && self.is_syllable(1)
+        {
+            return (self.atoms[1].end, K::Foreign);
+        }
         self.word(0)
     }
 
     /// The first atom alone, a word of letters, with the period after it when it is a known
     /// abbreviation that takes one (`TP.`, `TS.`, `Q.`).
     fn word(&mut self, i: usize) -> (usize, K) {
-        let syllable = self.is_syllable(i);
-        let kind = abbrev::word_kind(self.s(i), syllable);
-        let end = self.atoms[i].end;
-        if !syllable
-            && self.period_at(end)
-            && self
-                .text
-                .get(self.atoms[i].start..end + 1)
-                .is_some_and(is_known)
-        {
-            return (end + 1, K::Abbreviation);
-        }
-        (end, kind)
+        lone_word(self.text, self.atoms[i].start, self.atoms[i].end)
     }
 
     /// The end of an abbreviation made of the first `p` atoms, with the period after it when
