@@ -77,7 +77,7 @@ fn run(segmenter: &Segmenter) -> io::Result<()> {
         }
         let text = String::from_utf8_lossy(&raw);
         line.clear();
-        for (k, w) in segmenter.segment(&text).iter().enumerate() {
+        for (k, w) in segmenter.segment(&text).enumerate() {
             if k > 0 {
                 line.push(' ');
             }

@@ -10,4 +10,4 @@ mod pretokenize;
 mod segmenter;
 
 pub use pretokenize::{PreToken, PreTokenKind, PreTokens, pretokenize};
-pub use segmenter::{Segmenter, SegmenterBuilder, Word, WordKind};
+pub use segmenter::{Segmenter, SegmenterBuilder, Word, WordKind, Words};

@@ -2,7 +2,7 @@
 //! n-gram, shape and lexicon features, one weight table for accented text and one for text
 //! typed without diacritics.
 //!
-//! File format (little endian), version 1:
+//! File format (little endian), version 2 (version 1 hashed features differently):
 //! ```text
 //! magic "VNSEGMD1" | u32 version | u32 bits
 //! for each of the two variants (accented, folded):
@@ -18,7 +18,7 @@ use crate::syllable;
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 8] = b"VNSEGMD1";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The longest lexicon entry, in tokens.
 pub const MAX_WORD: usize = 4;
 
@@ -49,20 +49,36 @@ pub fn shape(token: &str) -> Shape {
     if first.is_ascii_digit() {
         return Shape::Number;
     }
-    if !first.is_alphabetic() {
-        return if first.is_ascii_punctuation() || matches!(first, '…' | '–' | '—' | '“' | '”')
-        {
-            Shape::Punct
-        } else {
-            Shape::Other
-        };
+    if first.is_ascii_punctuation() || matches!(first, '…' | '–' | '—' | '“' | '”') {
+        return Shape::Punct;
     }
-    let rest_upper = chars.clone().all(|c| !c.is_lowercase());
-    let rest_lower = chars.all(|c| !c.is_uppercase());
-    match (first.is_uppercase(), rest_upper, rest_lower) {
-        (true, true, _) if token.chars().count() >= 2 => Shape::Upper,
-        (true, _, true) => Shape::Title,
-        (false, _, true) => Shape::Lower,
+    if !first.is_alphabetic() {
+        return Shape::Other;
+    }
+    let is_upper = |c: char| -> Option<bool> {
+        if c.is_ascii() {
+            return c.is_ascii_alphabetic().then(|| c.is_ascii_uppercase());
+        }
+        match syllable::letter(c) {
+            Some(l) => Some(l.upper),
+            None if c.is_uppercase() => Some(true),
+            None if c.is_lowercase() => Some(false),
+            None => None,
+        }
+    };
+    let (mut upper, mut lower, mut n) = (0, 0, 1);
+    for c in chars {
+        n += 1;
+        match is_upper(c) {
+            Some(true) => upper += 1,
+            Some(false) => lower += 1,
+            None => {}
+        }
+    }
+    match (is_upper(first) == Some(true), upper, lower) {
+        (true, _, 0) if n >= 2 => Shape::Upper,
+        (true, 0, _) => Shape::Title,
+        (false, 0, _) => Shape::Lower,
         _ => Shape::Other,
     }
 }
@@ -83,12 +99,12 @@ fn finish(h: u64) -> u64 {
 pub fn token_key(token: &str, folded: bool) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15u64;
     for c in token.chars() {
-        if folded && let Some(a) = syllable::fold_letter(c) {
-            h = mix(h, a as u64);
-            continue;
-        }
         if c.is_ascii() {
             h = mix(h, c.to_ascii_lowercase() as u64);
+        } else if folded && let Some(a) = syllable::fold_letter(c) {
+            h = mix(h, a as u64);
+        } else if let Some(k) = syllable::lower_key(c) {
+            h = mix(h, k as u64);
         } else {
             for l in c.to_lowercase() {
                 h = mix(h, l as u64);
@@ -98,9 +114,11 @@ pub fn token_key(token: &str, folded: bool) -> u64 {
     finish(h) | 1
 }
 
+const SEQUENCE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
 /// The key of a sequence of token keys (a lexicon entry).
 pub fn sequence_key(keys: &[u64]) -> u64 {
-    let mut h = 0x2545_f491_4f6c_dd1du64;
+    let mut h = SEQUENCE_SEED;
     for &k in keys {
         h = mix(h, k);
     }
@@ -248,11 +266,16 @@ impl Sentence {
         self.starts.clear();
         self.starts.resize(n, 0);
         for s in 0..n {
+            if self.shapes[s] == Shape::Punct {
+                continue;
+            }
+            let mut h = mix(SEQUENCE_SEED, self.keys[s]);
             for len in 2..=MAX_WORD.min(n - s) {
-                if self.shapes[s..s + len].iter().any(|&sh| sh == Shape::Punct) {
+                if self.shapes[s + len - 1] == Shape::Punct {
                     break;
                 }
-                if lexicon.contains(sequence_key(&self.keys[s..s + len])) {
+                h = mix(h, self.keys[s + len - 1]);
+                if lexicon.contains(finish(h) | 1) {
                     self.starts[s] |= 1 << len;
                 }
             }
@@ -350,7 +373,7 @@ pub fn features(s: &Sentence, i: usize, prev_start: bool, out: &mut [u64; FEATUR
     let mm = (s.fmm[i] as u64) | ((s.bmm[i] as u64) << 1);
     let shapes = shape(i_ - 1) | (shape(i_) << 4) | (shape(i_ + 1) << 8);
     let t = |id: u64| id.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let f = |id: u64, a: u64, b: u64| finish(mix(mix(t(id), a), b));
+    let f = |id: u64, a: u64, b: u64| mix(mix(t(id), a), b);
     *out = [
         f(1, w0, 0),
         f(2, w_1, 0),
@@ -382,6 +405,7 @@ pub struct Variant<'a> {
     pub lexicon: Lexicon<'a>,
     weights: Cow<'a, [u8]>,
     mask: u64,
+    shift: u32,
 }
 
 impl<'a> Variant<'a> {
@@ -393,13 +417,22 @@ impl<'a> Variant<'a> {
             lexicon,
             weights: Cow::Owned(bytes),
             mask,
+            shift: 64 - (mask + 1).trailing_zeros(),
         }
     }
 
+    /// The summed weights of the features `f`.
     #[inline]
-    fn weight(&self, h: u64) -> i32 {
-        let i = ((h >> 20) & self.mask) as usize * 2;
-        i16::from_le_bytes([self.weights[i], self.weights[i + 1]]) as i32
+    fn sum(weights: &[u8], shift: u32, f: &[u64; FEATURES]) -> i32 {
+        f.iter()
+            .map(|&h| {
+                let i = (h >> shift) as usize * 2;
+                match weights.get(i..i + 2) {
+                    Some(w) => i16::from_le_bytes([w[0], w[1]]) as i32,
+                    None => 0,
+                }
+            })
+            .sum()
     }
 
     /// The score of a word starting at position `i`.
@@ -407,15 +440,20 @@ impl<'a> Variant<'a> {
     pub fn score(&self, s: &Sentence, i: usize, prev_start: bool) -> i32 {
         let mut f = [0u64; FEATURES];
         features(s, i, prev_start, &mut f);
-        f.iter().map(|&h| self.weight(h)).sum()
+        Self::sum(&self.weights, self.shift, &f)
     }
 
     /// Tags a sentence: `out[i]` is true when a word starts at token `i`.
     pub fn tag(&self, s: &Sentence, out: &mut Vec<bool>) {
         out.clear();
+        let weights: &[u8] = &self.weights;
+        let mut f = [0u64; FEATURES];
         let mut prev = true;
         for i in 0..s.len() {
-            let b = i == 0 || self.score(s, i, prev) > 0;
+            let b = i == 0 || {
+                features(s, i, prev, &mut f);
+                Self::sum(weights, self.shift, &f) > 0
+            };
             out.push(b);
             prev = b;
         }
@@ -427,12 +465,13 @@ impl<'a> Variant<'a> {
             lexicon: self.lexicon.into_owned(),
             weights: Cow::Owned(self.weights.into_owned()),
             mask: self.mask,
+            shift: self.shift,
         }
     }
 
     /// Index of a feature hash in a table of `2^bits` weights (for training).
     pub fn index(h: u64, bits: u32) -> usize {
-        ((h >> 20) & ((1u64 << bits) - 1)) as usize
+        (h >> (64 - bits)) as usize
     }
 
     fn write(&self, out: &mut Vec<u8>) {
@@ -547,6 +586,7 @@ impl<'a> Reader<'a> {
             },
             weights: Cow::Borrowed(weights),
             mask: (1u64 << bits) - 1,
+            shift: 64 - bits,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The segmenter: normalize, pre-tokenize, tag, and group tokens into words with spans in the
 //! original text.
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -61,7 +62,7 @@ static EMBEDDED_MODEL: LazyLock<Arc<Model<'static>>> = LazyLock::new(|| {
 /// use vntext::segment::Segmenter;
 ///
 /// let seg = Segmenter::new();
-/// let words: Vec<&str> = seg.segment("Thứ trưởng Bộ Nội vụ").iter().map(|w| w.text).collect();
+/// let words: Vec<&str> = seg.segment("Thứ trưởng Bộ Nội vụ").map(|w| w.text).collect();
 /// assert_eq!(words, ["Thứ trưởng", "Bộ", "Nội vụ"]);
 /// ```
 #[derive(Clone, Debug)]
@@ -191,56 +192,128 @@ impl Segmenter {
         })
     }
 
-    /// Segments `text` into words, in order, with spans into `text`.
-    pub fn segment<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+    /// Segments `text` into words, in order, with spans into `text`. Every non-space byte of
+    /// `text` lies in exactly one word.
+    ///
+    /// The words of one call are found together (the tagger looks ahead); the iterator hands
+    /// them out one by one, each borrowing `text`.
+    pub fn segment<'a>(&self, text: &'a str) -> Words<'a> {
         let normalized = self.normalizer.normalize_with_offsets(text);
         let norm = normalized.text();
         let map = normalized.map();
-        let tokens: Vec<_> = pretokenize(norm).collect();
-        if tokens.is_empty() {
-            return Vec::new();
-        }
-        // Text typed without diacritics gets the folded variant.
-        let marked = tokens
-            .iter()
-            .filter(|t| !t.text.is_ascii() && t.text.chars().any(char::is_alphabetic))
-            .count();
-        let letters = tokens
-            .iter()
-            .filter(|t| t.text.chars().any(char::is_alphabetic))
-            .count();
-        let folded = letters >= 3 && marked * 10 < letters;
-        let variant: &Variant<'_> = if folded {
-            &self.model.folded
-        } else {
-            &self.model.accented
-        };
-        let mut sentence = Sentence::default();
-        sentence.fill(tokens.iter().map(|t| t.text), folded, &variant.lexicon);
-        let mut starts = Vec::with_capacity(tokens.len());
-        variant.tag(&sentence, &mut starts);
-        let mut words = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let mut j = i + 1;
-            while j < tokens.len() && !starts[j] {
-                j += 1;
+        let words = SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let Scratch {
+                tokens,
+                sentence,
+                starts,
+            } = &mut *guard;
+            tokens.clear();
+            tokens.extend(pretokenize(norm).map(|t| (t.span, t.kind)));
+            if tokens.is_empty() {
+                return Vec::new();
             }
-            let span = map.to_original(Span::new(tokens[i].span.start, tokens[j - 1].span.end));
-            let kind = if j - i > 1 {
-                WordKind::Word
+            // Text typed without diacritics gets the folded variant.
+            let (mut letters, mut marked) = (0usize, 0usize);
+            for &(span, kind) in tokens.iter() {
+                if matches!(kind, PreTokenKind::Syllable | PreTokenKind::Foreign) {
+                    letters += 1;
+                    marked += !norm[span.range()].is_ascii() as usize;
+                }
+            }
+            let folded = letters >= 3 && marked * 10 < letters;
+            let variant: &Variant<'_> = if folded {
+                &self.model.folded
             } else {
-                kind_of(tokens[i].kind)
+                &self.model.accented
             };
-            words.push(Word {
-                text: &text[span.range()],
-                span,
-                kind,
-                syllables: j - i,
-            });
-            i = j;
+            sentence.fill(
+                tokens.iter().map(|(span, _)| &norm[span.range()]),
+                folded,
+                &variant.lexicon,
+            );
+            variant.tag(sentence, starts);
+            let mut words = Vec::with_capacity(tokens.len());
+            let mut i = 0;
+            while i < tokens.len() {
+                let mut j = i + 1;
+                while j < tokens.len() && !starts[j] {
+                    j += 1;
+                }
+                let span = map.to_original(Span::new(tokens[i].0.start, tokens[j - 1].0.end));
+                let kind = if j - i > 1 {
+                    WordKind::Word
+                } else {
+                    kind_of(tokens[i].1)
+                };
+                // Normalization may have split one original character into several (a
+                // decomposition): words that map onto the same original bytes become one.
+                if let Some(last) = words
+                    .last_mut()
+                    .filter(|w: &&mut Word<'a>| span.start < w.span.end)
+                {
+                    let end = span.end.max(last.span.end);
+                    last.span = Span::new(last.span.start, end);
+                    last.text = &text[last.span.range()];
+                    last.syllables += j - i;
+                    i = j;
+                    continue;
+                }
+                if span.is_empty() {
+                    i = j;
+                    continue;
+                }
+                words.push(Word {
+                    text: &text[span.range()],
+                    span,
+                    kind,
+                    syllables: j - i,
+                });
+                i = j;
+            }
+            words
+        });
+        Words {
+            inner: words.into_iter(),
         }
-        words
+    }
+}
+
+/// Buffers reused between calls on one thread.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<(Span, PreTokenKind)>,
+    sentence: Sentence,
+    starts: Vec<bool>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The words of a text, in order (see [`Segmenter::segment`]).
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    inner: std::vec::IntoIter<Word<'a>>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        self.inner.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Words<'_> {}
+
+impl DoubleEndedIterator for Words<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.inner.next_back()
     }
 }
 
@@ -280,7 +353,7 @@ mod tests {
             .collect();
         assert!(!plain.contains(&"xoài cát"), "{plain:?}");
         let with = Segmenter::builder().words(["xoài_cát"]).build();
-        let joined: Vec<&str> = with.segment(text).iter().map(|w| w.text).collect();
+        let joined: Vec<&str> = with.segment(text).map(|w| w.text).collect();
         assert!(joined.contains(&"xoài cát"), "{joined:?}");
     }
 }

@@ -214,6 +214,18 @@ pub(crate) fn code_of(u: u32) -> Option<(u8, bool)> {
     }
 }
 
+/// A number that identifies the lower-case form of the precomposed Vietnamese letter `c` (its
+/// base letter and tone), or `None` when `c` is not one. Never equal to an ASCII code.
+#[inline]
+pub(crate) fn lower_key(c: char) -> Option<u32> {
+    let e = entry(c);
+    if e == 0 {
+        None
+    } else {
+        Some(0x1_0000 | (e & 0x7FF) as u32)
+    }
+}
+
 /// The ASCII letter a precomposed Vietnamese letter folds to (lower case), if `c` is one.
 #[inline]
 pub(crate) fn fold_letter(c: char) -> Option<u8> {

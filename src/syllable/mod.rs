@@ -28,7 +28,7 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 pub(crate) use letter::{
-    Letter, code_of, fold_letter, is_marked_vowel_code, is_vowel_code, letter,
+    Letter, code_of, fold_letter, is_marked_vowel_code, is_vowel_code, letter, lower_key,
 };
 
 use crate::error::ParseSyllableError;
