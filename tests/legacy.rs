@@ -606,6 +606,15 @@ proptest! {
     }
 
     #[test]
+    fn cp1258_composition_is_nfc_of_encoding_rs(bytes in prop::collection::vec(
+        prop_oneof![any::<u8>(), Just(0xCC), Just(0xD2), Just(0xDE), Just(0xEC), Just(0xF2)], 0..40)) {
+        // Marks after anything: composed, reordered, or left alone, but canonically the same.
+        let ours = decode(&bytes, Encoding::Cp1258);
+        let (theirs, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(&bytes);
+        prop_assert_eq!(&ours, &nfc(&theirs));
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_when_encoded(s in "\\PC{0,40}") {
         for e in Encoding::ALL {
             if let Some(bytes) = encode(&s, e) {
@@ -636,5 +645,24 @@ proptest! {
                 prop_assert_eq!(&back, &text, "{}", e);
             }
         }
+    }
+}
+
+#[test]
+fn clean_unicode_in_any_script_comes_back_unchanged() {
+    for s in [
+        "Hà Nội, ngày 18 tháng 6 năm 2012",
+        "Thuỷ điện Hoà Bình — “khoẻ” và 30°C",
+        "中华人民共和国 và Việt Nam",
+        "Россия và Việt Nam",
+        "Ελλάδα",
+        "François Hollande, São Paulo, Dvořák",
+        "Ðiều 1 (look-alike Ð)",
+        "emoji 🇻🇳 👍",
+        "",
+    ] {
+        let d = decode_bytes(s.as_bytes()).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (s, Encoding::Utf8), "{s}");
+        assert_eq!(detect(s.as_bytes()).best().text(), s, "{s}");
     }
 }

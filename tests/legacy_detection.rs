@@ -333,7 +333,7 @@ fn detection_meets_the_targets() {
     let seed = std::env::var("VNTEXT_DETECTION_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5EED_1E6A_C7);
+        .unwrap_or(0x005E_ED1E_6AC7);
     let mut rng = Rng(seed);
     let paragraphs = paragraphs(&shared, &mut rng);
     let short = short_strings(&shared, &mut rng);

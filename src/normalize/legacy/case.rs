@@ -18,7 +18,7 @@
 //! starts a proper noun inside a sentence (Ủy ban, Ấn Độ, Châu Á) is not in the bytes and stays
 //! small.
 
-use super::single::is_mark;
+use super::compose::{is_letter, is_mark};
 
 /// What one word says about its case.
 struct Word {
@@ -154,7 +154,7 @@ fn words(text: &str, caseless: &[usize]) -> Vec<Word> {
         if is_caseless {
             marks.next();
         }
-        if c.is_alphabetic() || is_mark(c) {
+        if is_letter(c) || is_mark(c) {
             if current.is_none() {
                 tokens_on_line += 1;
                 token_len = 0;

@@ -41,6 +41,7 @@
 //! [`encode`] writes toned capitals with the lower-case codes, as TCVN3 text always did.
 
 mod case;
+mod compose;
 mod mojibake;
 mod score;
 mod single;
@@ -171,13 +172,13 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> String {
 
 /// TCVN3 with the case of toned letters inferred.
 fn decode_tcvn3(bytes: &[u8]) -> String {
-    let (text, caseless, marks) = single::decode_tcvn3(bytes);
-    let text = if caseless.is_empty() {
+    let (text, caseless) = single::decode_tcvn3(bytes);
+    if caseless.is_empty() {
         text
     } else {
+        // Raising a letter's case keeps the text NFC.
         case::infer(&text, &caseless)
-    };
-    if marks { text.nfc().collect() } else { text }
+    }
 }
 
 /// Bytes as text for VIQR: UTF-8 when they are, else one character per byte (Windows-1252).
@@ -328,7 +329,38 @@ fn viqr_possible(s: &str) -> bool {
         || s.contains("dd")
         || s.contains("DD")
         || s.contains("Dd");
-    marks && !s.chars().any(|c| !c.is_ascii() && c.is_alphabetic())
+    marks && !s.chars().any(|c| !c.is_ascii() && compose::is_letter(c))
+}
+
+/// Whether valid UTF-8 `s` is plainly text to take as it is, without trying other readings:
+/// every character beyond ASCII is a Latin or Vietnamese letter in its composed form or common
+/// punctuation (all NFC as they stand), no control character, and no mojibake signature (a
+/// character from Â to ô, a UTF-8 lead byte read as Windows-1252, followed by one of the
+/// characters continuation bytes read as). Legacy bytes that happen to be valid UTF-8 decode to
+/// other scripts ("Đồng" in VISCII is the bytes of Cyrillic "а"), so they are not plain.
+fn plainly_text(s: &str) -> bool {
+    let mut after_lead = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}') {
+                return false;
+            }
+            after_lead = false;
+            continue;
+        }
+        let continuation = ('\u{80}'..='\u{BF}').contains(&c) || tables::CP1252_80.contains(&c);
+        if after_lead && continuation {
+            return false;
+        }
+        after_lead = ('\u{C2}'..='\u{F4}').contains(&c);
+        let plain = matches!(c,
+            '\u{A0}'..='\u{17F}' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'..='\u{1EF9}'
+            | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '€' | '₫');
+        if !plain {
+            return false;
+        }
+    }
+    true
 }
 
 /// Non-ASCII characters of valid UTF-8 that text plausibly has: Latin letters and marks,
@@ -346,9 +378,11 @@ fn utf8_evidence(s: &str) -> u32 {
 
 /// Reads `bytes` in every encoding they could be in and ranks the readings.
 ///
-/// Valid UTF-8 that reads as clean text is taken as UTF-8 without trying the legacy encodings
-/// (they cannot do better); otherwise each reading is scored by the valid Vietnamese syllables
-/// it yields, against the words that are not Vietnamese and the symbols no Vietnamese text has.
+/// Each reading is scored by the valid Vietnamese syllables it yields (common syllables counting
+/// more than rare ones), against the words that are not Vietnamese and the symbols no Vietnamese
+/// text has. Valid UTF-8 that is plainly text (Latin and Vietnamese letters, common punctuation,
+/// no mojibake signature) is taken as UTF-8 without trying anything else, and the legacy
+/// encodings are tried on valid UTF-8 only when no UTF-8 reading comes out clean.
 ///
 /// ```
 /// use vntext::normalize::legacy::{detect, Encoding};
@@ -374,6 +408,9 @@ pub fn detect(bytes: &[u8]) -> Detection {
         });
     };
     match std::str::from_utf8(bytes) {
+        Ok(s) if !viqr_possible(s) && plainly_text(s) => {
+            push(&mut cands, Encoding::Utf8, s.to_owned(), 0.0, false);
+        }
         Ok(s) => {
             let text = nfc(s).into_owned();
             let ascii = s.is_ascii();
@@ -388,7 +425,6 @@ pub fn detect(bytes: &[u8]) -> Detection {
                 counts,
                 lossy: false,
             });
-            let clean = cands[0].counts.clean();
             if !ascii {
                 let (repaired, n) = mojibake::repair(s);
                 if n > 0 {
@@ -408,7 +444,9 @@ pub fn detect(bytes: &[u8]) -> Detection {
                     push(&mut cands, Encoding::Viqr, v.text, bonus, false);
                 }
             }
-            if !ascii && !clean {
+            // Legacy bytes are almost never valid UTF-8 by chance: try them only when no
+            // UTF-8 reading came out clean.
+            if !ascii && !cands.iter().any(|c| c.counts.clean()) {
                 push_legacy(&mut cands, bytes, &push);
             }
         }
@@ -502,8 +540,7 @@ pub struct Decoded<'a> {
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Ok(s) = std::str::from_utf8(bytes)
         && !viqr_possible(s)
-        && is_nfc_quick(s.chars()) == IsNormalized::Yes
-        && score::count(s).clean()
+        && (plainly_text(s) || (is_nfc_quick(s.chars()) == IsNormalized::Yes && score::is_clean(s)))
     {
         return Ok(Decoded {
             text: Cow::Borrowed(s),

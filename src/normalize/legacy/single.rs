@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_canonical};
 
+use super::compose::{Composer, is_mark};
 use super::tables::{
     ByteTable, CP1258_80, TCVN3_A0, VISCII_80, VISCII_C0, ascii_plus, cp1252_high,
 };
@@ -13,13 +14,6 @@ use super::tables::{
 #[inline]
 pub(super) fn is_tone_mark(c: char) -> bool {
     matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
-}
-
-/// Whether `c` is a combining mark (general category M).
-#[inline]
-pub(super) fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}')
-        || (c > '\u{36F}' && unicode_normalization::char::is_combining_mark(c))
 }
 
 /// Whether `c` is a letter with a tone mark that has a capital form.
@@ -64,35 +58,40 @@ pub(super) static VISCII: LazyLock<ByteTable> = LazyLock::new(|| {
 pub(super) static CP1258: LazyLock<ByteTable> =
     LazyLock::new(|| ByteTable::new(ascii_plus(|b| CP1258_80[(b - 0x80) as usize]), |_, _| true));
 
-/// Decodes `bytes` through `table`; composes to NFC when the table gave combining marks.
+/// Decodes `bytes` through `table`, to NFC.
 pub(super) fn decode(bytes: &[u8], table: &ByteTable) -> String {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut marks = false;
+    let mut out = Composer::with_capacity(bytes.len() + bytes.len() / 2);
     for &b in bytes {
         let c = table.char_of(b);
-        marks |= b >= 0x80 && is_mark(c);
-        out.push(c);
+        if b >= 0x80 && is_mark(c) {
+            out.push_mark(c);
+        } else {
+            out.push(c);
+        }
     }
-    if marks { out.nfc().collect() } else { out }
+    out.finish()
 }
 
-/// Decodes TCVN3 bytes without composing: the text, the byte offsets of the letters whose case
-/// the bytes do not give, and whether combining marks need composing.
-pub(super) fn decode_tcvn3(bytes: &[u8]) -> (String, Vec<usize>, bool) {
+/// Decodes TCVN3 bytes to NFC: the text, and the byte offsets of the letters whose case the
+/// bytes do not give.
+pub(super) fn decode_tcvn3(bytes: &[u8]) -> (String, Vec<usize>) {
     let table = &*TCVN3;
     let caseless = &*TCVN3_CASELESS;
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut out = Composer::with_capacity(bytes.len() + bytes.len() / 2);
     let mut at = Vec::new();
-    let mut marks = false;
     for &b in bytes {
         let c = table.char_of(b);
-        if caseless[b as usize] {
-            at.push(out.len());
+        if b >= 0x80 && is_mark(c) {
+            // A mark joins the letter before it, which keeps its offset.
+            out.push_mark(c);
+        } else {
+            let offset = out.push(c);
+            if caseless[b as usize] {
+                at.push(offset);
+            }
         }
-        marks |= b >= 0x80 && is_mark(c);
-        out.push(c);
     }
-    (out, at, marks)
+    (out.finish(), at)
 }
 
 /// Encodes `text` (made NFC first) through `table`; `fallback` may give bytes for a character

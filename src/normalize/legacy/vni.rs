@@ -10,17 +10,18 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::decompose_canonical;
 
-use super::single::is_mark;
+use super::compose::{Composer, is_mark};
 use super::tables::cp1252_high;
 
-/// What bytes 0xC0..=0xFF stand for (upper-case half, then lower-case half).
+/// What bytes 0xC0..=0xFF stand for (upper-case half, then lower-case half). Two marks are
+/// listed in canonical order (the dot below first), so that they compose one by one.
 const VNI_C0: [&str; 64] = [
     // 0xC0: circumflex + grave, + acute, alone, + tilde, + dot, + hook; Ỉ; (Ç)
     "\u{302}\u{300}",
     "\u{302}\u{301}",
     "\u{302}",
     "\u{302}\u{303}",
-    "\u{302}\u{323}",
+    "\u{323}\u{302}",
     "\u{302}\u{309}",
     "Ỉ",
     "Ç",
@@ -28,7 +29,7 @@ const VNI_C0: [&str; 64] = [
     "\u{306}\u{300}",
     "\u{306}\u{301}",
     "\u{306}",
-    "\u{306}\u{323}",
+    "\u{323}\u{306}",
     "Ì",
     "Í",
     "Ỵ",
@@ -56,14 +57,14 @@ const VNI_C0: [&str; 64] = [
     "\u{302}\u{301}",
     "\u{302}",
     "\u{302}\u{303}",
-    "\u{302}\u{323}",
+    "\u{323}\u{302}",
     "\u{302}\u{309}",
     "ỉ",
     "ç",
     "\u{306}\u{300}",
     "\u{306}\u{301}",
     "\u{306}",
-    "\u{306}\u{323}",
+    "\u{323}\u{306}",
     "ì",
     "í",
     "ỵ",
@@ -88,20 +89,17 @@ const VNI_C0: [&str; 64] = [
 
 /// Decodes VNI bytes to NFC text.
 pub(super) fn decode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
-    let mut marks = false;
+    let mut out = Composer::with_capacity(bytes.len() + bytes.len() / 2);
     for &b in bytes {
         if b < 0x80 {
             out.push(b as char);
         } else if b < 0xC0 {
             out.push(cp1252_high(b));
         } else {
-            let s = VNI_C0[(b - 0xC0) as usize];
-            marks |= s.starts_with(is_mark);
-            out.push_str(s);
+            out.push_str(VNI_C0[(b - 0xC0) as usize]);
         }
     }
-    if marks { out.nfc().collect() } else { out }
+    out.finish()
 }
 
 /// The lower-case byte of a tone mark (acute, grave, hook, tilde, dot below), or of the
