@@ -615,6 +615,18 @@ proptest! {
     }
 
     #[test]
+    fn viqr_like_text_never_panics(s in "[aeiouyAEOUdDnh '`?~.(^+\\\\]{0,40}") {
+        let text = decode(s.as_bytes(), Encoding::Viqr);
+        prop_assert!(unicode_normalization::is_nfc(&text));
+        let d = detect(s.as_bytes());
+        prop_assert!((0.0..=1.0).contains(&d.confidence()));
+        // Whatever VIQR text decodes to, writing it again and reading it back gives it.
+        if let Some(bytes) = encode(&text, Encoding::Viqr) {
+            prop_assert_eq!(decode(&bytes, Encoding::Viqr), text);
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_when_encoded(s in "\\PC{0,40}") {
         for e in Encoding::ALL {
             if let Some(bytes) = encode(&s, e) {

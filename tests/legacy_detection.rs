@@ -404,6 +404,32 @@ fn detection_meets_the_targets() {
             println!("    MISS {v}: want {want:?}\n         got  {got:?}\n         [{why}]");
         }
     }
+    // How far the confidence can be trusted: short strings in every encoding, by confidence.
+    let mut buckets = [(0usize, 0usize); 3];
+    for v in variants().iter().filter(|v| !v.starts_with("control:")) {
+        for text in &short_texts {
+            let (bytes, want) = make(text, v);
+            let d = detect(&bytes);
+            let right = d.best().text().to_lowercase() == want.to_lowercase();
+            let b = match d.confidence() {
+                c if c >= 0.9 => 2,
+                c if c >= 0.6 => 1,
+                _ => 0,
+            };
+            buckets[b].0 += 1;
+            buckets[b].1 += right as usize;
+        }
+    }
+    let show = |(n, r): (usize, usize)| {
+        let pct = if n == 0 { 100.0 } else { 100.0 * r as f64 / n as f64 };
+        format!("{n} strings, {pct:.1}% right")
+    };
+    println!(
+        "  short-string confidence: >= 0.9: {}; 0.6-0.9: {}; < 0.6: {}",
+        show(buckets[2]),
+        show(buckets[1]),
+        show(buckets[0])
+    );
     // Short strings by kind, for the record.
     for kind in KINDS {
         let texts: Vec<String> = short
