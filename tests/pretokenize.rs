@@ -56,6 +56,7 @@ const WHOLE: &[(&str, PreTokenKind)] = &[
     ("3,5%", Number),
     ("8%", Number),
     ("0,5‰", Number),
+    ("5‰", Number),
     ("-2", Number),
     ("+4", Number),
     ("-0.6667", Number),

@@ -55,7 +55,8 @@ pub(super) fn scan_word(text: &str, start: usize) -> (usize, K) {
         Some(_) => {}
     }
     if digits {
-        (end, K::Number)
+        // (`%` took the rare path; `‰` is checked here.)
+        (percent_end(text, end), K::Number)
     } else {
         (end, kind_at(text, start, end))
     }
