@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use flate2::read::GzDecoder;
 use vntext::normalize::normalize;
 use vntext::segment::model::{
-    Lexicon, MAX_WORD, Model, Sentence, Variant, features, sequence_key, token_key,
+    Lexicon, MAX_WORD, Model, Sentence, Variant, bias_feature, features, sequence_key, token_key,
 };
 use vntext::segment::pretokenize;
 
@@ -31,6 +31,9 @@ struct Args {
     min_count: u32,
     finetune: usize,
     rdr_only: bool,
+    gold_lexicon: bool,
+    split_weight: f32,
+    tune_bias: bool,
 }
 
 fn parse_args() -> Result<Args, lexopt::Error> {
@@ -46,6 +49,9 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         min_count: 1,
         finetune: 0,
         rdr_only: false,
+        gold_lexicon: true,
+        split_weight: 0.0,
+        tune_bias: true,
     };
     let mut p = lexopt::Parser::from_env();
     while let Some(arg) = p.next()? {
@@ -60,6 +66,9 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("min-count") => a.min_count = p.value()?.parse()?,
             Long("finetune") => a.finetune = p.value()?.parse()?,
             Long("rdr-only") => a.rdr_only = true,
+            Long("no-gold-lexicon") => a.gold_lexicon = false,
+            Long("no-tune-bias") => a.tune_bias = false,
+            Long("split-weight") => a.split_weight = p.value()?.parse()?,
             _ => return Err(arg.unexpected()),
         }
     }
@@ -178,7 +187,7 @@ struct Data {
     words: HashMap<Vec<String>, u32>,
 }
 
-fn load_silver(dir: &Path, limit: usize, rdr_only: bool, data: &mut Data) {
+fn load_silver(dir: &Path, limit: usize, rdr_only: bool, split_weight: f32, data: &mut Data) {
     let units = gz_lines(&dir.join("units.txt.gz"));
     let rdr = gz_lines(&dir.join("rdr.txt.gz"));
     let pyvi = gz_lines(&dir.join("pyvi.txt.gz"));
@@ -213,7 +222,11 @@ fn load_silver(dir: &Path, limit: usize, rdr_only: bool, data: &mut Data) {
                 weight.push(if votes == 0 || votes == 3 { 1.0 } else { 0.5 });
             } else {
                 starts.push(votes >= 2);
-                weight.push(if votes == 0 || votes == 3 { 1.0 } else { 0.3 });
+                weight.push(if votes == 0 || votes == 3 {
+                    1.0
+                } else {
+                    split_weight
+                });
             }
         }
         // Words all three teachers agree on, in our tokens.
@@ -414,6 +427,7 @@ fn main() {
         &args.shared.join("silver"),
         args.silver_lines,
         args.rdr_only,
+        args.split_weight,
         &mut data,
     );
     // The lexicon: words the three teachers agree on (seen twice or more), and the Wiktionary
@@ -433,6 +447,20 @@ fn main() {
             .collect();
         if (2..=MAX_WORD).contains(&w.len()) && w.iter().all(|t| vntext::syllable::is_valid(t)) {
             entries.push(w);
+        }
+    }
+    if args.gold_lexicon {
+        // The treebank's own multi-syllable words (of the sentences trained on).
+        for (_, words) in &gold_sents {
+            for w in words {
+                let t: Vec<String> = normalize(w)
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                if (2..=MAX_WORD).contains(&t.len()) {
+                    entries.push(t);
+                }
+            }
         }
     }
     eprintln!(
@@ -500,7 +528,30 @@ fn main() {
                 epoch + 1
             );
         }
-        variants.push(Variant::new(lexicon, trainer.averaged()));
+        // The decision threshold, tuned on dev and folded into the bias weight.
+        let mut weights = trainer.averaged();
+        if args.tune_bias {
+            let bias = Variant::index(bias_feature(), args.bits);
+            let base = weights[bias] as i32;
+            let mut best = (f64::MIN, 0i32);
+            for shift in (-9000..=3000).step_by(250) {
+                let mut w = weights.clone();
+                w[bias] = (base + shift).clamp(-32767, 32767) as i16;
+                let v = Variant::new(lexicon.clone(), w);
+                let (_, _, f) = evaluate(&v, if folded { &dev_folded } else { &dev }, folded);
+                if f > best.0 {
+                    best = (f, shift);
+                }
+            }
+            weights[bias] = (base + best.1).clamp(-32767, 32767) as i16;
+            eprintln!(
+                "{} bias shifted by {}: dev F1 {:.2}",
+                if folded { "folded  " } else { "accented" },
+                best.1,
+                best.0
+            );
+        }
+        variants.push(Variant::new(lexicon, weights));
     }
     let folded = variants.pop().expect("folded");
     let accented = variants.pop().expect("accented");

@@ -330,6 +330,17 @@ pub const FEATURES: usize = 20;
 const START: u64 = 0x1111_1111_1111_1111;
 const END: u64 = 0x2222_2222_2222_2222;
 
+/// The hash of feature template `id` over the values `a` and `b`.
+#[inline]
+fn feature_hash(id: u64, a: u64, b: u64) -> u64 {
+    mix(mix(id.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b)
+}
+
+/// The hash of the constant feature, whose weight is the tagger's bias.
+pub fn bias_feature() -> u64 {
+    feature_hash(17, 0, 0)
+}
+
 /// Computes the feature hashes of position `i` (≥ 1: does a word start at token `i`?), given
 /// whether a word started at `i - 1`.
 #[inline]
@@ -372,8 +383,7 @@ pub fn features(s: &Sentence, i: usize, prev_start: bool, out: &mut [u64; FEATUR
     let lex = (cross as u64) | ((start_len as u64) << 4) | ((end_len as u64) << 8);
     let mm = (s.fmm[i] as u64) | ((s.bmm[i] as u64) << 1);
     let shapes = shape(i_ - 1) | (shape(i_) << 4) | (shape(i_ + 1) << 8);
-    let t = |id: u64| id.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let f = |id: u64, a: u64, b: u64| mix(mix(t(id), a), b);
+    let f = feature_hash;
     *out = [
         f(1, w0, 0),
         f(2, w_1, 0),
