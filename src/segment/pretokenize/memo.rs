@@ -2,7 +2,7 @@
 //! repeats a few thousand syllables, and telling one apart from a foreign word or an
 //! abbreviation is the costliest step of the pre-tokenizer.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use super::abbrev::word_kind;
 use crate::segment::PreTokenKind;
@@ -18,8 +18,8 @@ const MAX_KEY: usize = 15;
 
 thread_local! {
     /// Direct-mapped: slot = hash of the word; each slot holds the word's bytes (up to 15, zero
-    /// padded) and, in the top byte, its kind ([`encode`]; 0 = empty).
-    static MEMO: Box<[Cell<u128>]> = (0..SLOTS).map(|_| Cell::new(0)).collect();
+    /// padded) and, in the top byte, its kind ([`encode`]; 0 = empty). Sized on first use.
+    static MEMO: RefCell<Vec<u128>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The kind of a word of letters: what [`word_kind`] says, given [`is_valid`].
@@ -68,20 +68,32 @@ pub(super) fn kind_at(text: &str, start: usize, end: usize) -> PreTokenKind {
     let h =
         ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let slot = (h >> (64 - SLOTS.trailing_zeros())) as usize;
-    MEMO.try_with(|m| {
-        let cell = m.get(slot)?;
-        let entry = cell.get();
+    let found = MEMO.try_with(|m| {
+        let m = m.try_borrow().ok()?;
+        let entry = *m.get(slot)?;
         let code = (entry >> 120) as u8;
-        if entry & !(0xFF << 120) == key && code != 0 {
-            return Some(decode(code));
+        (entry & !(0xFF << 120) == key && code != 0).then_some(code)
+    });
+    match found {
+        Ok(Some(code)) => decode(code),
+        _ => remember(text.get(start..end).unwrap_or(""), key, slot),
+    }
+}
+
+/// Finds the kind of `word` and keeps it in the memo.
+#[cold]
+#[inline(never)]
+fn remember(word: &str, key: u128, slot: usize) -> PreTokenKind {
+    let kind = kind_of(word);
+    let _ = MEMO.try_with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() != SLOTS {
+                *m = vec![0; SLOTS];
+            }
+            m[slot] = key | (encode(kind) as u128) << 120;
         }
-        let kind = kind_of(text.get(start..end).unwrap_or(""));
-        cell.set(key | (encode(kind) as u128) << 120);
-        Some(kind)
-    })
-    .ok()
-    .flatten()
-    .unwrap_or_else(|| kind_of(text.get(start..end).unwrap_or("")))
+    });
+    kind
 }
 
 /// Whether `word` is one well-formed Vietnamese syllable, remembered.
