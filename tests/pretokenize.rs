@@ -42,6 +42,7 @@ const WHOLE: &[(&str, PreTokenKind)] = &[
     ("B", Foreign),
     ("café", Foreign),
     ("北京", Foreign),
+    ("北京大学", Foreign),
     ("Coca-Cola", Foreign),
     ("E-marketing", Foreign),
     ("km/h", Foreign),
