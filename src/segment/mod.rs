@@ -1,6 +1,6 @@
 //! Word segmentation: syllables and other tokens, then words.
 //!
-//! The [`pretokenize`] pass splits text into Vietnamese syllables, foreign words, numbers,
+//! The [`pretokenize()`] pass splits text into Vietnamese syllables, foreign words, numbers,
 //! dates and times, URLs, emails, hashtags and mentions, abbreviations, punctuation and symbols,
 //! each with its byte span.
 

@@ -346,11 +346,7 @@ mod tests {
     #[test]
     fn user_words_join() {
         let text = "xoài cát hòa lộc ngon";
-        let plain: Vec<&str> = Segmenter::new()
-            .segment(text)
-            .iter()
-            .map(|w| w.text)
-            .collect();
+        let plain: Vec<&str> = Segmenter::new().segment(text).map(|w| w.text).collect();
         assert!(!plain.contains(&"xoài cát"), "{plain:?}");
         let with = Segmenter::builder().words(["xoài_cát"]).build();
         let joined: Vec<&str> = with.segment(text).map(|w| w.text).collect();
