@@ -11,7 +11,9 @@ use vntext::segment::Segmenter;
 
 /// The lines of the text fields of a bundled JSONL corpus file.
 fn corpus_lines(rel: &str) -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(rel);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(rel);
     let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     data.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -24,20 +26,27 @@ fn corpus_lines(rel: &str) -> Vec<String> {
 fn bench_segment(c: &mut Criterion) {
     let seg = Segmenter::new();
     let mut g = c.benchmark_group("segment");
-    for (name, rel) in [("laws", "vlc-laws/sample.jsonl"), ("wiki", "cc-by-sa/viwiki-2017-sample.jsonl")] {
+    for (name, rel) in [
+        ("laws", "vlc-laws/sample.jsonl"),
+        ("wiki", "cc-by-sa/viwiki-2017-sample.jsonl"),
+    ] {
         let lines = corpus_lines(rel);
         let bytes: usize = lines.iter().map(String::len).sum();
         g.throughput(Throughput::Bytes(bytes as u64));
-        g.bench_with_input(BenchmarkId::new("line-by-line", name), &lines, |b, lines| {
-            b.iter(|| {
-                let mut words = 0;
-                for l in lines {
-                    words += seg.segment(black_box(l)).count();
-                }
-                assert!(words > bytes / 20);
-                words
-            })
-        });
+        g.bench_with_input(
+            BenchmarkId::new("line-by-line", name),
+            &lines,
+            |b, lines| {
+                b.iter(|| {
+                    let mut words = 0;
+                    for l in lines {
+                        words += seg.segment(black_box(l)).count();
+                    }
+                    assert!(words > bytes / 20);
+                    words
+                })
+            },
+        );
     }
     g.finish();
 }
