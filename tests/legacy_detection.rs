@@ -421,7 +421,11 @@ fn detection_meets_the_targets() {
         }
     }
     let show = |(n, r): (usize, usize)| {
-        let pct = if n == 0 { 100.0 } else { 100.0 * r as f64 / n as f64 };
+        let pct = if n == 0 {
+            100.0
+        } else {
+            100.0 * r as f64 / n as f64
+        };
         format!("{n} strings, {pct:.1}% right")
     };
     println!(

@@ -18,7 +18,7 @@
 //! starts a proper noun inside a sentence (Ủy ban, Ấn Độ, Châu Á) is not in the bytes and stays
 //! small.
 
-use super::compose::{is_letter, is_mark};
+use super::compose::{is_letter, is_lower, is_mark, is_upper};
 
 /// What one word says about its case.
 struct Word {
@@ -64,11 +64,11 @@ enum Fix {
 
 /// Applies the rules to `text`, where `caseless` lists the byte offsets of the letters whose case
 /// the bytes do not give (in increasing order).
-pub(super) fn infer(text: &str, caseless: &[usize]) -> String {
+pub(super) fn infer(text: String, caseless: &[usize]) -> String {
     if caseless.is_empty() {
-        return text.to_owned();
+        return text;
     }
-    let words = words(text, caseless);
+    let words = words(&text, caseless);
     let mut fixes = vec![Fix::None; words.len()];
     for (k, w) in words.iter().enumerate() {
         if !w.caseless {
@@ -82,6 +82,9 @@ pub(super) fn infer(text: &str, caseless: &[usize]) -> String {
         } else {
             Fix::None
         };
+    }
+    if fixes.iter().all(|&f| f == Fix::None) {
+        return text;
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut next_fix = words.iter().zip(&fixes).filter(|(_, f)| **f != Fix::None);
@@ -176,12 +179,12 @@ fn words(text: &str, caseless: &[usize]) -> Vec<Word> {
             w.end = i + c.len_utf8();
             if is_caseless {
                 w.caseless = true;
-            } else if c.is_uppercase() {
+            } else if is_upper(c) {
                 w.upper += 1;
                 if i > w.start {
                     w.upper_inside = true;
                 }
-            } else if c.is_lowercase() {
+            } else if is_lower(c) {
                 w.lower += 1;
             }
             prev = Some(c);

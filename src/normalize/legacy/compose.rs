@@ -18,6 +18,33 @@ pub(super) fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a capital (`char::is_uppercase`, fast for Latin and Vietnamese letters).
+#[inline]
+pub(super) fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        '\0'..='\u{BF}' => false,
+        '\u{C0}'..='\u{DE}' => c != '×',
+        '\u{DF}'..='\u{FF}' => false,
+        // The Vietnamese block: capitals at even code points.
+        '\u{1EA0}'..='\u{1EF9}' => (c as u32).is_multiple_of(2),
+        _ => c.is_uppercase(),
+    }
+}
+
+/// Whether `c` is a small letter (`char::is_lowercase`, fast for Latin and Vietnamese letters).
+#[inline]
+pub(super) fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | 'ª' | 'µ' | 'º' => true,
+        '\0'..='\u{BF}' => false,
+        '\u{C0}'..='\u{DE}' => false,
+        '\u{DF}'..='\u{FF}' => c != '÷',
+        '\u{1EA0}'..='\u{1EF9}' => !(c as u32).is_multiple_of(2),
+        _ => c.is_lowercase(),
+    }
+}
+
 /// Whether `c` is a combining mark (general category M).
 #[inline]
 pub(super) fn is_mark(c: char) -> bool {
@@ -91,19 +118,21 @@ impl Composer {
     /// Normalizes the current cluster if it needs it.
     fn close(&mut self) {
         if self.raw {
-            let mut buf = [0u8; 64];
-            let cluster = &self.out[self.cluster..];
-            if cluster.len() <= buf.len() {
-                buf[..cluster.len()].copy_from_slice(cluster.as_bytes());
-                let n = cluster.len();
-                self.out.truncate(self.cluster);
-                if let Ok(c) = std::str::from_utf8(&buf[..n]) {
-                    nfc_cluster(c, &mut self.out);
+            let mut chars = ['\0'; 16];
+            let mut n = 0;
+            for c in self.out[self.cluster..].chars() {
+                if n == chars.len() {
+                    // Too many marks for the small path.
+                    let c = self.out.split_off(self.cluster);
+                    self.out.extend(c.nfc());
+                    self.raw = false;
+                    return;
                 }
-            } else {
-                let c = self.out.split_off(self.cluster);
-                self.out.extend(c.nfc());
+                chars[n] = c;
+                n += 1;
             }
+            self.out.truncate(self.cluster);
+            nfc_cluster(&chars[..n], &mut self.out);
             self.raw = false;
         }
     }
@@ -118,11 +147,11 @@ impl Composer {
 /// Writes the NFC form of one cluster (a starter and the marks after it) to `out`: decompose,
 /// put the marks in canonical order, compose each with the starter unless a mark before it
 /// blocks it.
-fn nfc_cluster(cluster: &str, out: &mut String) {
-    let mut chars = ['\0'; 16];
+fn nfc_cluster(cluster: &[char], out: &mut String) {
+    let mut chars = ['\0'; 24];
     let mut n = 0;
     let mut fits = true;
-    for c in cluster.chars() {
+    for &c in cluster {
         decompose_canonical(c, |d| {
             if n < chars.len() {
                 chars[n] = d;
@@ -133,13 +162,13 @@ fn nfc_cluster(cluster: &str, out: &mut String) {
         });
     }
     if !fits || n == 0 || canonical_combining_class(chars[0]) != 0 {
-        out.extend(cluster.nfc());
+        out.extend(cluster.iter().collect::<String>().nfc());
         return;
     }
     let marks = &mut chars[1..n];
     marks.sort_by_key(|&d| canonical_combining_class(d));
     let mut starter = chars[0];
-    let mut kept = ['\0'; 16];
+    let mut kept = ['\0'; 24];
     let mut k = 0;
     let mut last_kept = 0u8;
     for &m in &chars[1..n] {

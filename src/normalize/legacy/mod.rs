@@ -173,12 +173,8 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> String {
 /// TCVN3 with the case of toned letters inferred.
 fn decode_tcvn3(bytes: &[u8]) -> String {
     let (text, caseless) = single::decode_tcvn3(bytes);
-    if caseless.is_empty() {
-        text
-    } else {
-        // Raising a letter's case keeps the text NFC.
-        case::infer(&text, &caseless)
-    }
+    // Raising a letter's case keeps the text NFC.
+    case::infer(text, &caseless)
 }
 
 /// Bytes as text for VIQR: UTF-8 when they are, else one character per byte (Windows-1252).
@@ -297,7 +293,7 @@ pub struct Detection {
 impl Detection {
     /// The best reading.
     pub fn best(&self) -> &Candidate {
-        // `detect` always leaves at least the UTF-8 reading.
+        // `detect` always leaves a reading: UTF-8, or the legacy ones when it is not UTF-8.
         &self.candidates[0]
     }
 
@@ -451,11 +447,23 @@ pub fn detect(bytes: &[u8]) -> Detection {
             }
         }
         Err(_) => {
-            let text = nfc(&String::from_utf8_lossy(bytes)).into_owned();
-            // Each replaced sequence also splits a word into pieces that may each look like a
-            // syllable: count it heavily.
-            let replaced = text.matches('\u{FFFD}').count() as f32;
-            push(&mut cands, Encoding::Utf8, text, -4.0 * replaced, true);
+            // UTF-8 with a few broken sequences is a reading; bytes with more broken sequences
+            // than valid ones are not.
+            let lossy = String::from_utf8_lossy(bytes);
+            let replaced = lossy.matches('\u{FFFD}').count();
+            let valid = lossy.chars().filter(|c| !c.is_ascii()).count() - replaced;
+            if valid >= replaced {
+                // Each replaced sequence also splits a word into pieces that may each look
+                // like a syllable: count it heavily.
+                let text = nfc(&lossy).into_owned();
+                push(
+                    &mut cands,
+                    Encoding::Utf8,
+                    text,
+                    -4.0 * replaced as f32,
+                    true,
+                );
+            }
             push_legacy(&mut cands, bytes, &push);
         }
     }
