@@ -360,6 +360,16 @@ mod tests {
     }
 
     #[test]
+    fn frequency_table_loads() {
+        assert!(FREQ.len() > 5000, "{} syllables", FREQ.len());
+        let class = |w: &str| FREQ.get(w.as_bytes()).copied().unwrap_or(0);
+        // Common words rank above rare spellings; both placements are listed.
+        assert!(class("thêm") > class("thờm"));
+        assert_eq!(class("hòa"), class("hoà"));
+        assert!(class("của") >= 14);
+    }
+
+    #[test]
     fn fast_case_tests_agree_with_the_standard_library() {
         for c in ('\0'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");

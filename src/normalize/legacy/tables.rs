@@ -112,12 +112,8 @@ impl ByteTable {
 /// ASCII for 0x00..=0x7F, the rest filled by `high`.
 pub(super) fn ascii_plus(high: impl Fn(u8) -> char) -> [char; 256] {
     let mut t = ['\0'; 256];
-    for (b, slot) in t.iter_mut().enumerate() {
-        *slot = match u8::try_from(b) {
-            Ok(b) if b < 0x80 => b as char,
-            Ok(b) => high(b),
-            Err(_) => '\u{FFFD}',
-        };
+    for (slot, b) in t.iter_mut().zip(0..=255u8) {
+        *slot = if b < 0x80 { b as char } else { high(b) };
     }
     t
 }
