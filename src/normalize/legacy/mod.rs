@@ -196,13 +196,22 @@ fn text_of(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
-/// `s` in NFC, borrowed when it already is.
+/// `s` in NFC, borrowed when it already is. Line by line: a line end never composes with
+/// anything, so only the lines that need it are normalized.
 fn nfc(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.nfc().collect())
+    let is_nfc = |t: &str| t.is_ascii() || is_nfc_quick(t.chars()) == IsNormalized::Yes;
+    if is_nfc(s) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for line in s.split_inclusive('\n') {
+        if is_nfc(line) {
+            out.push_str(line);
+        } else {
+            out.extend(line.nfc());
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Encodes `text` in `encoding`, or `None` when a character of it cannot be written there.
