@@ -498,8 +498,10 @@ fn tcvn3_case_inference() {
     t(b"\xf1Y BAN", "ỦY BAN");
     // Start of a sentence.
     t(b"\xeb \xae\xa9y. \xeb \xae\xe3", "Ở đây. Ở đó");
-    // Inside a sentence the case is not in the bytes.
-    t(b"c\xf1a \xf1y ban", "của ủy ban");
+    // Inside a sentence the case is not in the bytes, except for the pairs the statutes
+    // capitalize there.
+    t(b"c\xf1a \xf1y quy\xd2n", "của ủy quyền");
+    t(b"c\xf1a \xf1y ban", "của Ủy ban");
 }
 
 #[test]
@@ -650,7 +652,9 @@ proptest! {
                 let all_caps = text.split(|c: char| !c.is_alphabetic()).any(|w| {
                     w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
                 });
-                if !text.chars().any(is_toned_capital) && !all_caps {
+                // Nor a pair the statutes capitalize inside sentences (Ủy ban).
+                let pair = text.contains("ủy ban") || text.contains("ủy viên");
+                if !text.chars().any(is_toned_capital) && !all_caps && !pair {
                     prop_assert_eq!(&back, &text, "{}", e);
                 }
             } else {

@@ -226,6 +226,8 @@ struct Tally {
     capitals_folded: usize,
     /// Exact ignoring case (TCVN3).
     folded: usize,
+    /// TCVN3: the words that came back in the wrong case (`want -> got`).
+    case_misses: Vec<String>,
     failures: Vec<(String, String, String)>,
 }
 
@@ -301,6 +303,13 @@ fn run(texts: &[String], variant: &str) -> Tally {
         t.exact += exact as usize;
         if variant == "tcvn3" {
             t.folded += folded as usize;
+            if folded && !exact {
+                for (w, g) in want.split(' ').zip(got.split(' ')) {
+                    if w != g {
+                        t.case_misses.push(format!("{w} -> {g}"));
+                    }
+                }
+            }
             if want.chars().any(is_toned_capital) {
                 t.capitals += 1;
                 t.capitals_exact += exact as usize;
@@ -382,6 +391,17 @@ fn detection_meets_the_targets() {
             let (pp, sp) = (p.pct(p.folded), s.pct(s.folded));
             println!("{:<24} {:>11.1}% {:>11.1}%", v, pp, sp);
             if v == "tcvn3" {
+                let mut misses: Vec<&String> = p.case_misses.iter().chain(&s.case_misses).collect();
+                misses.sort();
+                misses.dedup();
+                println!(
+                    "    tcvn3 words in the wrong case: {}",
+                    misses
+                        .iter()
+                        .map(|m| m.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
                 for (name, t) in [("paragraphs", &p), ("short", &s)] {
                     println!(
                         "    tcvn3 {name}: exact with case {:.1}%, ignoring case {:.1}%; with toned capitals: {} texts, {} exact with case, {} ignoring case",

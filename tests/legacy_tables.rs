@@ -1,9 +1,12 @@
-//! The generator of `src/normalize/legacy/syllable_freq.tsv`, the syllable frequency classes
-//! detection uses to break ties between readings that all spell valid syllables (thêm / thờm).
+//! The generators of the legacy module's data, both from ../shared:
 //!
-//! `cargo test --test legacy_tables` regenerates the table in memory from ../shared and fails
-//! when the checked-in file differs; `VNTEXT_REGENERATE=1 cargo test --test legacy_tables`
-//! writes it.
+//! - `src/normalize/legacy/syllable_freq.tsv`: the syllable frequency classes detection uses to
+//!   break ties between readings that all spell valid syllables (thêm / thờm);
+//! - `src/normalize/legacy/title_case.tsv`: the word pairs whose toned first letter is a capital
+//!   inside a sentence (Ủy ban), which TCVN3's bytes cannot say.
+//!
+//! `cargo test --test legacy_tables` regenerates them in memory and fails when a checked-in file
+//! differs; `VNTEXT_REGENERATE=1 cargo test --test legacy_tables` writes them.
 //!
 //! Sources: the statutes of ../shared/data/corpus/vlc-laws/docs.jsonl (not protected by
 //! copyright; the 32 documents of sample.jsonl, which the detection test reads, are left out)
@@ -46,19 +49,25 @@ fn both_placements(w: &str) -> Vec<String> {
     out
 }
 
-fn generate(shared: &std::path::Path) -> String {
+/// The statutes (NFC), without the held-out sample.
+fn statutes(shared: &std::path::Path) -> Vec<String> {
     let laws = shared.join("data/corpus/vlc-laws");
     let held_out: HashSet<String> = std::fs::read_to_string(laws.join("sample.jsonl"))
         .unwrap()
         .lines()
         .filter_map(|l| json_field(l, "id"))
         .collect();
+    jsonl_texts(&laws.join("docs.jsonl"))
+        .into_iter()
+        .filter(|(id, _)| !held_out.contains(id))
+        .map(|(_, text)| text.nfc().collect())
+        .collect()
+}
+
+fn generate(shared: &std::path::Path) -> String {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    for (id, text) in jsonl_texts(&laws.join("docs.jsonl")) {
-        if held_out.contains(&id) {
-            continue;
-        }
-        let text: String = text.nfc().collect::<String>().to_lowercase();
+    for text in statutes(shared) {
+        let text = text.to_lowercase();
         for w in text.split(|c: char| !(c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)))
         {
             if !w.is_empty() && is_valid(w) {
@@ -91,15 +100,79 @@ fn generate(shared: &std::path::Path) -> String {
     out
 }
 
-#[test]
-fn syllable_frequency_table_is_current() {
-    let Some(shared) = shared() else {
-        return skip("../shared is absent: cannot regenerate the syllable frequency table");
-    };
-    let fresh = generate(&shared);
-    let path = table_path();
+const TITLE_HEADER: &str = "\
+# vntext title-case pairs, format 1. GENERATED: do not edit.
+# Regenerate: VNTEXT_REGENERATE=1 cargo test --test legacy_tables
+# Line: word TAB next word (NFC, lower case; both tone placements of the first) TAB times
+# written with a capital TAB times small. A pair is listed when, inside a sentence of the
+# Vietnamese statutes of ../shared/data/corpus/vlc-laws/docs.jsonl (not protected by copyright;
+# the documents of sample.jsonl left out), its first word, which starts with a toned vowel
+# (no TCVN3 capital), is capitalized at least 5 times and in at least 3 of 4 cases.
+";
+
+/// Whether `c` carries a tone mark.
+fn toned(c: char) -> bool {
+    let mut t = false;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        t |= matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+    });
+    t
+}
+
+fn generate_title_pairs(shared: &std::path::Path) -> String {
+    let trim = |t: &str| t.trim_matches(|c: char| !c.is_alphabetic()).to_string();
+    let mut pairs: BTreeMap<(String, String), (u64, u64)> = BTreeMap::new();
+    for text in statutes(shared) {
+        for line in text.lines() {
+            let toks: Vec<&str> = line.split_whitespace().collect();
+            for i in 1..toks.len().saturating_sub(1) {
+                let prev = toks[i - 1];
+                // Not at the start of a sentence or a list item.
+                let marker = prev.len() <= 4 && prev.ends_with(')');
+                if prev.ends_with(['.', '!', '?', ':', '…'])
+                    || marker
+                    || matches!(prev, "-" | "–" | "—")
+                {
+                    continue;
+                }
+                let (tok, next) = (toks[i], trim(toks[i + 1]));
+                let mut chars = tok.chars();
+                let Some(first) = chars.next() else { continue };
+                if !(first.is_alphabetic() && toned(first))
+                    || !chars.all(char::is_lowercase)
+                    || next.is_empty()
+                    || !next.chars().all(char::is_lowercase)
+                {
+                    continue;
+                }
+                let e = pairs.entry((tok.to_lowercase(), next)).or_default();
+                if first.is_uppercase() {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let mut out = String::from(TITLE_HEADER);
+    let mut lines = Vec::new();
+    for ((w, next), (title, small)) in pairs {
+        if title >= 5 && 4 * title >= 3 * (title + small) {
+            for v in both_placements(&w) {
+                lines.push(format!("{v}\t{next}\t{title}\t{small}\n"));
+            }
+        }
+    }
+    lines.sort();
+    lines.dedup();
+    out.extend(lines);
+    out
+}
+
+/// Compares a generated file with the checked-in one, or writes it.
+fn check_or_write(path: PathBuf, fresh: &str) {
     if std::env::var_os("VNTEXT_REGENERATE").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
+        std::fs::write(&path, fresh).unwrap();
         println!("wrote {} ({} lines)", path.display(), fresh.lines().count());
         return;
     }
@@ -109,4 +182,22 @@ fn syllable_frequency_table_is_current() {
         "{} is stale: run VNTEXT_REGENERATE=1 cargo test --test legacy_tables",
         path.display()
     );
+}
+
+#[test]
+fn syllable_frequency_table_is_current() {
+    let Some(shared) = shared() else {
+        return skip("../shared is absent: cannot regenerate the syllable frequency table");
+    };
+    check_or_write(table_path(), &generate(&shared));
+}
+
+#[test]
+fn title_case_pairs_are_current() {
+    let Some(shared) = shared() else {
+        return skip("../shared is absent: cannot regenerate the title-case pairs");
+    };
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/normalize/legacy/title_case.tsv");
+    check_or_write(path, &generate_title_pairs(&shared));
 }

@@ -36,9 +36,26 @@
 //!
 //! TCVN3 has no codes for toned capitals: documents drew them with a capitals-only font over the
 //! lower-case codes. The decoder infers their case from the word and its neighbours (CéNG HOµ →
-//! CỘNG HOÀ; a toned letter that starts a sentence becomes a capital). A toned capital inside a
-//! sentence, like the Ủ of "của Ủy ban", is not in the bytes and comes back small;
-//! [`encode`] writes toned capitals with the lower-case codes, as TCVN3 text always did.
+//! CỘNG HOÀ; a toned letter that starts a sentence becomes a capital; "Ủy ban", which the
+//! statutes capitalize, keeps its capital). Other toned capitals inside a sentence, like the Ấ of
+//! "Ấn Độ", are not in the bytes and come back small. [`encode`] writes toned capitals with the
+//! lower-case codes, as TCVN3 text always did.
+//!
+//! ```
+//! use vntext::normalize::legacy::{decode, Encoding};
+//! assert_eq!(decode(b"C\xe9NG HO\xb5 X\xb7 H\xe9I", Encoding::Tcvn3), "CỘNG HOÀ XÃ HỘI");
+//! assert_eq!(decode(b"c\xf1a \xf1y ban", Encoding::Tcvn3), "của Ủy ban");
+//! ```
+//!
+//! ## How well detection works
+//!
+//! Measured by `tests/legacy_detection.rs` on 340 paragraphs and 160 short strings (names,
+//! places, headlines, all-capitals phrases) from the statutes, Wikipedia and the gazetteer, each
+//! written in every encoding: 99.7–100 % of paragraphs and 100 % of short strings come back
+//! exact (TCVN3: up to the case of toned capitals), and none of the clean texts (NFC, NFD, the
+//! other tone placement, without diacritics) is changed. Short strings are where readings can
+//! tie ("Lớp" in VISCII reads "Lắp" in TCVN3); [`Detection::confidence`] says so: every short
+//! string detected with confidence 0.9 or more was right.
 
 mod case;
 mod compose;
