@@ -113,9 +113,9 @@ pub(super) fn infer(text: String, caseless: &[usize]) -> String {
         let caps_word = w.upper >= 2 || w.upper_inside;
         fixes[k] = if w.lower == 0 && (caps_word || neighbours_all_caps(&words, k)) {
             Fix::Upper
-        } else if w.first_caseless && w.sentence_start {
-            Fix::First
-        } else if w.first_caseless && w.upper == 0 && followed_by_title_pair(&text, &words, k) {
+        } else if w.first_caseless
+            && (w.sentence_start || (w.upper == 0 && followed_by_title_pair(&text, &words, k)))
+        {
             Fix::First
         } else {
             Fix::None
