@@ -138,11 +138,12 @@ fn generate_title_pairs(shared: &std::path::Path) -> String {
                 let (tok, next) = (toks[i], trim(toks[i + 1]));
                 let mut chars = tok.chars();
                 let Some(first) = chars.next() else { continue };
-                if !(first.is_alphabetic() && toned(first))
-                    || !chars.all(char::is_lowercase)
-                    || next.is_empty()
-                    || !next.chars().all(char::is_lowercase)
-                {
+                let wanted = first.is_alphabetic()
+                    && toned(first)
+                    && chars.all(char::is_lowercase)
+                    && !next.is_empty()
+                    && next.chars().all(char::is_lowercase);
+                if !wanted {
                     continue;
                 }
                 let e = pairs.entry((tok.to_lowercase(), next)).or_default();
