@@ -116,6 +116,44 @@ pub fn token_key(token: &str, folded: bool) -> u64 {
 
 const SEQUENCE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
+/// The key and the shape of a token in one pass (what [`token_key`] and [`shape`] give).
+#[inline]
+pub fn token_info(token: &str, folded: bool) -> (u64, Shape) {
+    let bytes = token.as_bytes();
+    // Plain ASCII words and punctuation, the most common tokens, without decoding.
+    if token.is_ascii() {
+        let mut h = 0x9e37_79b9_7f4a_7c15u64;
+        let (mut upper, mut lower) = (0usize, 0usize);
+        for &b in bytes {
+            h = mix(h, b.to_ascii_lowercase() as u64);
+            upper += b.is_ascii_uppercase() as usize;
+            lower += b.is_ascii_lowercase() as usize;
+        }
+        let first = bytes.first().copied().unwrap_or(b' ');
+        let shape = if first.is_ascii_digit() {
+            Shape::Number
+        } else if first.is_ascii_punctuation() {
+            Shape::Punct
+        } else if !first.is_ascii_alphabetic() {
+            Shape::Other
+        } else if first.is_ascii_uppercase() {
+            if lower == 0 && bytes.len() >= 2 {
+                Shape::Upper
+            } else if upper == 1 {
+                Shape::Title
+            } else {
+                Shape::Other
+            }
+        } else if upper == 0 {
+            Shape::Lower
+        } else {
+            Shape::Other
+        };
+        return (finish(h) | 1, shape);
+    }
+    (token_key(token, folded), shape(token))
+}
+
 /// The key of a sequence of token keys (a lexicon entry).
 pub fn sequence_key(keys: &[u64]) -> u64 {
     let mut h = SEQUENCE_SEED;
@@ -259,8 +297,9 @@ impl Sentence {
         self.keys.clear();
         self.shapes.clear();
         for t in tokens {
-            self.keys.push(token_key(t, folded));
-            self.shapes.push(shape(t));
+            let (key, shape) = token_info(t, folded);
+            self.keys.push(key);
+            self.shapes.push(shape);
         }
         let n = self.keys.len();
         self.starts.clear();
@@ -365,12 +404,12 @@ pub fn features(s: &Sentence, i: usize, prev_start: bool, out: &mut [u64; FEATUR
     let i_ = i as isize;
     let (w_2, w_1, w0, w1, w2) = (key(i_ - 2), key(i_ - 1), key(i_), key(i_ + 1), key(i_ + 2));
     // Lexicon: the longest entry crossing the boundary, starting at i, ending at i - 1.
+    // The longest entry from a start crosses whenever any entry from there does.
     let mut cross = 0usize;
     for st in i.saturating_sub(MAX_WORD - 1)..i {
-        for len in 2..=MAX_WORD {
-            if s.starts[st] & (1 << len) != 0 && st + len > i {
-                cross = cross.max(len);
-            }
+        let len = longest(s.starts[st]);
+        if st + len > i {
+            cross = cross.max(len);
         }
     }
     let start_len = longest(s.starts[i]);
@@ -598,5 +637,26 @@ impl<'a> Reader<'a> {
             mask: (1u64 << bits) - 1,
             shift: 64 - bits,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_info_agrees_with_key_and_shape() {
+        for t in [
+            "hà", "Hà", "HÀ", "ha", "Ha", "HA", "H", "h", "iPhone", "x2", "2x", ",", "...", "",
+            "UBND", "TP.HCM", "%", "a-b",
+        ] {
+            for folded in [false, true] {
+                assert_eq!(
+                    token_info(t, folded),
+                    (token_key(t, folded), shape(t)),
+                    "{t:?}"
+                );
+            }
+        }
     }
 }
