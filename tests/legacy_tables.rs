@@ -1,8 +1,8 @@
 //! The generators of the legacy module's data, both from ../shared:
 //!
-//! - `src/normalize/legacy/syllable_freq.tsv`: the syllable frequency classes detection uses to
+//! - `data/syllable_freq.tsv`: the syllable frequency classes detection uses to
 //!   break ties between readings that all spell valid syllables (thêm / thờm);
-//! - `src/normalize/legacy/title_case.tsv`: the word pairs whose toned first letter is a capital
+//! - `data/title_case.tsv`: the word pairs whose toned first letter is a capital
 //!   inside a sentence (Ủy ban), which TCVN3's bytes cannot say.
 //!
 //! `cargo test --test legacy_tables` regenerates them in memory and fails when a checked-in file
@@ -34,7 +34,7 @@ const HEADER: &str = "\
 ";
 
 fn table_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/normalize/legacy/syllable_freq.tsv")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/syllable_freq.tsv")
 }
 
 /// Adds `w` and its other tone placement.
@@ -199,6 +199,6 @@ fn title_case_pairs_are_current() {
         return skip("../shared is absent: cannot regenerate the title-case pairs");
     };
     let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/normalize/legacy/title_case.tsv");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/title_case.tsv");
     check_or_write(path, &generate_title_pairs(&shared));
 }
