@@ -198,7 +198,6 @@ fn title_case_pairs_are_current() {
     let Some(shared) = shared() else {
         return skip("../shared is absent: cannot regenerate the title-case pairs");
     };
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/title_case.tsv");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/title_case.tsv");
     check_or_write(path, &generate_title_pairs(&shared));
 }
