@@ -320,20 +320,17 @@ t!(
     [("10", Number), ("000", Number), ("người", Syllable)]
 );
 t!(
-    ranges_split,
-    "2019-2020, 5-10%, 1.000-3.000, 8h30-9h",
+    ranges_whole,
+    "2019-2020, 5-10%, 1.000-3.000, ngày 15-11, 8h30-9h",
     [
-        ("2019", Number),
-        ("-", Punctuation),
-        ("2020", Number),
+        ("2019-2020", Number),
         (",", Punctuation),
-        ("5", Number),
-        ("-", Punctuation),
-        ("10%", Number),
+        ("5-10%", Number),
         (",", Punctuation),
-        ("1.000", Number),
-        ("-", Punctuation),
-        ("3.000", Number),
+        ("1.000-3.000", Number),
+        (",", Punctuation),
+        ("ngày", Syllable),
+        ("15-11", Date),
         (",", Punctuation),
         ("8h30", Date),
         ("-", Punctuation),
@@ -370,7 +367,7 @@ t!(
 );
 t!(
     sign_only_after_space,
-    "nhiệt độ -2 độ, 3-2, (-5)",
+    "nhiệt độ -2 độ, 3 -2, (-5)",
     [
         ("nhiệt", Syllable),
         ("độ", Syllable),
@@ -378,8 +375,7 @@ t!(
         ("độ", Syllable),
         (",", Punctuation),
         ("3", Number),
-        ("-", Punctuation),
-        ("2", Number),
+        ("-2", Number),
         (",", Punctuation),
         ("(", Punctuation),
         ("-5", Number),

@@ -36,8 +36,9 @@
 //!   Vietnamese syllables splits too (`Thanh-Hóa` is `Thanh` `-` `Hóa`; the segmenter joins the
 //!   word); it stays inside abbreviations (`KT-XH`, `QĐ-TTg`), codes (`COVID-19`) and foreign
 //!   compounds with no Vietnamese syllable of two letters or more (`Coca-Cola`, `E-marketing`).
-//!   Between numbers it is a range and splits (`2019-2020`, `5-10%`), except in dates
-//!   (`24-7-2019`).
+//!   Between numbers it makes one token, as the treebank writes them: a range (`2019-2020`,
+//!   `1.500-2.000`, `5-10%`, a [`Number`](PreTokenKind::Number)) or a date (`24-7-2019`, and a
+//!   day and month `15-11`).
 //! - **Letters glued to digits.** A number followed by a unit splits (`5km` is `5` `km`, `100m2`
 //!   is `100` `m2`, ordinals `1st` are `1` `st`); a clock time stays (`8h30`); other mixes are
 //!   codes (`4G`, `2x2`, `H5N1`, `m3`). A Vietnamese syllable glued to a number splits

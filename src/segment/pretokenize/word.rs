@@ -353,6 +353,14 @@ impl<'a> Blob<'a> {
         if j1 == b'/' && is_date2(self.s(0), self.s(1)) {
             return (self.atoms[1].end, K::Date);
         }
+        // Day and month with a hyphen (15-11), as news write them; not before a percent sign.
+        if j1 == b'-'
+            && m == 2
+            && is_date2(self.s(0), self.s(1))
+            && percent_end(self.text, self.atoms[1].end) == self.atoms[1].end
+        {
+            return (self.atoms[1].end, K::Date);
+        }
         // A fraction or ratio (1/500, 3:2), or digits grouped by . and , (10.000, 1.234,5).
         let e = if matches!(j1, b'/' | b':') {
             2
@@ -360,6 +368,13 @@ impl<'a> Blob<'a> {
             let mut e = 1;
             while e < m && matches!(self.joint(e), b'.' | b',') {
                 e += 1;
+            }
+            // A range (1.500-2.000, 2019-2020, 5-10%) is one token, as the treebank writes it.
+            if e < m && self.joint(e) == b'-' {
+                e += 1;
+                while e < m && matches!(self.joint(e), b'.' | b',') {
+                    e += 1;
+                }
             }
             e
         };
