@@ -4,9 +4,9 @@
 //!
 //! ```text
 //! cargo run --release --example train_segmenter -- [--shared ../shared/data] [--out data/segmenter.bin]
-//!     [--no-dev] [--epochs 2] [--gold-weight 10] [--silver-lines N] [--bits 20] [--min-count 1]
+//!     [--no-dev] [--epochs 2] [--gold-weight 10] [--silver-lines N] [--bits 18] [--min-count 1]
 //!     [--split-weight 0] [--rdr-only] [--no-gold-lexicon] [--no-tune-bias]
-//!     [--bias-accented -6750] [--bias-folded -1000]
+//!     [--bias-accented -3250] [--bias-folded 1000]
 //! ```
 //! `--no-dev` keeps UD VTB dev out of training (the model for measuring): the decision
 //! threshold is then tuned on dev and printed. Without it dev is trained on too (the model that
@@ -54,15 +54,15 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         epochs: 2,
         gold_weight: 10,
         silver_lines: usize::MAX,
-        bits: 20,
+        bits: 18,
         min_count: 1,
         finetune: 0,
         rdr_only: false,
         gold_lexicon: true,
         split_weight: 0.0,
         tune_bias: true,
-        bias_accented: -6750,
-        bias_folded: -1000,
+        bias_accented: -3250,
+        bias_folded: 1000,
     };
     let mut p = lexopt::Parser::from_env();
     while let Some(arg) = p.next()? {

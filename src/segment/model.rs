@@ -2,11 +2,12 @@
 //! n-gram, shape and lexicon features, one weight table for accented text and one for text
 //! typed without diacritics.
 //!
-//! File format (little endian), version 2 (version 1 hashed features differently):
+//! File format (little endian), version 3 (1 and 2 hashed features and stored the lexicon
+//! differently):
 //! ```text
 //! magic "VNSEGMD1" | u32 version | u32 bits
 //! for each of the two variants (accented, folded):
-//!     u32 lexicon slots (a power of two) | slots × u64 (open addressing, 0 = empty)
+//!     u32 lexicon slots (a power of two) | slots × u32 fingerprints (open addressing, 0 = empty)
 //!     2^bits × i16 weights
 //! ```
 
@@ -18,7 +19,7 @@ use crate::syllable;
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 8] = b"VNSEGMD1";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The longest lexicon entry, in tokens.
 pub const MAX_WORD: usize = 4;
 
@@ -176,17 +177,30 @@ impl fmt::Debug for Lexicon<'_> {
     }
 }
 
+/// The 32-bit fingerprint a lexicon stores for a sequence key (never 0).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
 impl<'a> Lexicon<'a> {
     /// Builds a table holding `keys`.
     pub fn build(keys: &[u64]) -> Lexicon<'static> {
-        let slots = (keys.len() * 2).next_power_of_two().max(16);
-        let mut table = vec![0u64; slots];
-        for &k in keys {
-            let mut i = (k as usize) & (slots - 1);
-            while table[i] != 0 && table[i] != k {
+        let mut fps: Vec<u32> = keys.iter().map(|&k| fingerprint(k)).collect();
+        fps.sort_unstable();
+        fps.dedup();
+        Lexicon::from_fingerprints(&fps)
+    }
+
+    fn from_fingerprints(fps: &[u32]) -> Lexicon<'static> {
+        let slots = (fps.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![0u32; slots];
+        for &fp in fps {
+            let mut i = (fp >> 1) as usize & (slots - 1);
+            while table[i] != 0 && table[i] != fp {
                 i = (i + 1) & (slots - 1);
             }
-            table[i] = k;
+            table[i] = fp;
         }
         let bytes: Vec<u8> = table.iter().flat_map(|k| k.to_le_bytes()).collect();
         Lexicon {
@@ -196,18 +210,21 @@ impl<'a> Lexicon<'a> {
     }
 
     #[inline]
-    fn slot(&self, i: usize) -> u64 {
-        let b = &self.slots[i * 8..i * 8 + 8];
-        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    fn slot(&self, i: usize) -> u32 {
+        match self.slots.get(i * 4..i * 4 + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            None => 0,
+        }
     }
 
     /// Whether the entry with this sequence key is in the lexicon.
     #[inline]
     pub fn contains(&self, key: u64) -> bool {
-        let mut i = (key as usize) & self.mask;
+        let fp = fingerprint(key);
+        let mut i = (fp >> 1) as usize & self.mask;
         loop {
             let s = self.slot(i);
-            if s == key {
+            if s == fp {
                 return true;
             }
             if s == 0 {
@@ -219,25 +236,25 @@ impl<'a> Lexicon<'a> {
 
     /// Adds an entry (for user lexicons).
     pub fn insert(&mut self, key: u64) {
-        let count = (0..=self.mask).filter(|&i| self.slot(i) != 0).count();
-        if (count + 1) * 2 > self.mask + 1 {
-            let mut keys: Vec<u64> = (0..=self.mask)
-                .map(|i| self.slot(i))
-                .filter(|&k| k != 0)
-                .collect();
-            keys.push(key);
-            *self = Lexicon::build(&keys);
+        let fp = fingerprint(key);
+        let mut fps: Vec<u32> = (0..=self.mask)
+            .map(|i| self.slot(i))
+            .filter(|&k| k != 0)
+            .collect();
+        if (fps.len() + 1) * 2 > self.mask + 1 {
+            fps.push(fp);
+            *self = Lexicon::from_fingerprints(&fps);
             return;
         }
-        let mut i = (key as usize) & self.mask;
+        let mut i = (fp >> 1) as usize & self.mask;
         loop {
             let s = self.slot(i);
-            if s == key {
+            if s == fp {
                 return;
             }
             if s == 0 {
                 let slots = self.slots.to_mut();
-                slots[i * 8..i * 8 + 8].copy_from_slice(&key.to_le_bytes());
+                slots[i * 4..i * 4 + 4].copy_from_slice(&fp.to_le_bytes());
                 return;
             }
             i = (i + 1) & self.mask;
@@ -252,7 +269,7 @@ impl<'a> Lexicon<'a> {
         }
     }
 
-    /// The raw slots (little-endian u64 each).
+    /// The raw slots (little-endian u32 fingerprints each).
     pub fn as_bytes(&self) -> &[u8] {
         &self.slots
     }
@@ -626,7 +643,7 @@ impl<'a> Reader<'a> {
         if !slots.is_power_of_two() {
             return Err(ModelError("lexicon size is not a power of two"));
         }
-        let lex = self.take(slots.checked_mul(8).ok_or(ModelError("length overflow"))?)?;
+        let lex = self.take(slots.checked_mul(4).ok_or(ModelError("length overflow"))?)?;
         let weights = self.take(2usize << bits)?;
         Ok(Variant {
             lexicon: Lexicon {
