@@ -4,22 +4,12 @@
 //! Run: `cargo bench --bench legacy -- --warm-up-time 1 --measurement-time 3`.
 
 use std::hint::black_box;
-use std::path::Path;
 
+mod common;
+
+use common::corpus_texts;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use vntext::normalize::legacy::{Encoding, decode, decode_bytes, encode};
-
-/// The text fields of a bundled JSONL corpus file.
-fn corpus_texts(rel: &str) -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(rel);
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    data.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
-        .collect()
-}
 
 /// The legacy encodings (and mojibake) detection is measured on.
 const ENCODINGS: [Encoding; 6] = [

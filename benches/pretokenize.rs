@@ -4,7 +4,8 @@
 //! Run: `cargo bench --bench pretokenize` (CI: `-- --warm-up-time 1 --measurement-time 3`).
 
 use std::hint::black_box;
-use std::path::Path;
+
+mod common;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use vntext::normalize::normalize;
@@ -12,15 +13,7 @@ use vntext::segment::{PreTokenKind, pretokenize};
 
 /// The text fields of a bundled JSONL corpus file, joined by blank lines.
 fn corpus_text(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(rel);
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    data.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    common::corpus_texts(rel).join("\n\n")
 }
 
 fn inputs() -> Vec<(&'static str, String)> {

@@ -6,18 +6,15 @@
 use std::hint::black_box;
 use std::path::Path;
 
+mod common;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use vntext::segment::Segmenter;
 
-/// The lines of the text fields of a bundled JSONL corpus file.
+/// The non-empty lines of the text fields of a bundled JSONL corpus file.
 fn corpus_lines(rel: &str) -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(rel);
-    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    data.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+    common::corpus_texts(rel)
+        .iter()
         .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
         .filter(|l| !l.trim().is_empty())
         .collect()

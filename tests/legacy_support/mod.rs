@@ -84,34 +84,12 @@ pub fn json_field(line: &str, key: &str) -> Option<String> {
     None
 }
 
-/// Undoes the case tables' escapes (`\t \n \r \\ \xNN`).
-pub fn unescape(field: &str) -> String {
-    let mut out = String::new();
-    let mut chars = field.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('\\') => out.push('\\'),
-            Some('x') => {
-                let hex: String = chars.by_ref().take(2).collect();
-                let u = u32::from_str_radix(&hex, 16).expect("bad \\x escape");
-                out.push(char::from_u32(u).expect("bad \\x escape"));
-            }
-            Some(o) => {
-                out.push('\\');
-                out.push(o);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+/// Undoes the case tables' escapes (`\t \n \r \\ \xNN`): the shared reader's.
+#[allow(unused_imports)]
+pub use common::unescape;
+
+#[path = "../common/mod.rs"]
+mod common;
 
 /// Runs `iconv -f from -t to` on `input`; `None` when iconv is missing or refuses the input.
 pub fn iconv(from: &str, to: &str, input: &[u8]) -> Option<Vec<u8>> {

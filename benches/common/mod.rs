@@ -1,0 +1,15 @@
+//! What the benches share: the bundled corpus.
+
+use std::path::Path;
+
+/// The text fields of a bundled JSONL corpus file (`rel` under corpus/).
+pub fn corpus_texts(rel: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(rel);
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    data.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect()
+}
