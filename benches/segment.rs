@@ -64,13 +64,25 @@ fn bench_growth(c: &mut Criterion) {
     let unit = "Ngày 24/7/2019, tại TP Hạ Long, tỉnh Quảng Ninh, Cụm thi đua các tỉnh đồng bằng Sông Hồng tổ chức Hội nghị. ";
     let mut g = c.benchmark_group("segment/growth");
     g.sample_size(10);
-    for kib in [16usize, 64, 256, 1024] {
+    for kib in [16usize, 256, 1024, 10240] {
         let text = unit.repeat(kib * 1024 / unit.len());
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("one-line", kib), &text, |b, t| {
             b.iter(|| {
                 let n = seg.segment(black_box(t)).count();
                 assert!(n > t.len() / 20);
+                n
+            })
+        });
+    }
+    // One token of growing length (no space at all).
+    for kib in [16usize, 256, 1024] {
+        let text = "hòa".repeat(kib * 1024 / 4);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("one-token", kib), &text, |b, t| {
+            b.iter(|| {
+                let n = seg.segment(black_box(t)).count();
+                assert_eq!(n, 1);
                 n
             })
         });
