@@ -36,7 +36,6 @@ struct Args {
     silver_lines: usize,
     bits: u32,
     min_count: u32,
-    finetune: usize,
     rdr_only: bool,
     gold_lexicon: bool,
     split_weight: f32,
@@ -56,7 +55,6 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         silver_lines: usize::MAX,
         bits: 18,
         min_count: 1,
-        finetune: 0,
         rdr_only: false,
         gold_lexicon: true,
         split_weight: 0.0,
@@ -75,7 +73,6 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("silver-lines") => a.silver_lines = p.value()?.parse()?,
             Long("bits") => a.bits = p.value()?.parse()?,
             Long("min-count") => a.min_count = p.value()?.parse()?,
-            Long("finetune") => a.finetune = p.value()?.parse()?,
             Long("rdr-only") => a.rdr_only = true,
             Long("no-gold-lexicon") => a.gold_lexicon = false,
             Long("no-tune-bias") => a.tune_bias = false,
@@ -524,21 +521,6 @@ fn main() {
                 if folded { "folded  " } else { "accented" },
                 epoch + 1,
                 t0.elapsed()
-            );
-        }
-        // Then the treebank alone, so its conventions win where the teachers differ.
-        let mut gold_order: Vec<usize> = (0..gold.len()).collect();
-        for epoch in 0..args.finetune {
-            shuffle(&mut gold_order, &mut seed);
-            for &i in &gold_order {
-                trainer.train(&gold[i], &data.gold[i]);
-            }
-            let v = Variant::new(lexicon.clone(), trainer.averaged());
-            let (p, r, f) = evaluate(&v, if folded { &dev_folded } else { &dev }, folded);
-            eprintln!(
-                "{} gold-only epoch {}: dev P {p:.2} R {r:.2} F1 {f:.2}",
-                if folded { "folded  " } else { "accented" },
-                epoch + 1
             );
         }
         // The decision threshold, tuned on dev and folded into the bias weight.

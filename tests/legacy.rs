@@ -6,7 +6,7 @@ mod legacy_support;
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use legacy_support::{has_iconv, iconv, jsonl_texts, shared, skip, unescape};
+use legacy_support::{has_iconv, iconv, is_toned_capital, jsonl_texts, shared, skip, unescape};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use vntext::normalize::legacy::{
@@ -282,17 +282,6 @@ fn corpus_lines() -> Option<Vec<String>> {
         }
     }
     Some(lines)
-}
-
-/// Whether `c` is an upper-case letter with a tone mark (no TCVN3 code).
-fn is_toned_capital(c: char) -> bool {
-    c.is_uppercase() && {
-        let mut toned = false;
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            toned |= matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
-        });
-        toned
-    }
 }
 
 #[test]

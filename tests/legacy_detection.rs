@@ -9,7 +9,7 @@ mod legacy_support;
 
 use std::collections::BTreeSet;
 
-use legacy_support::{Rng, jsonl_texts, sentences, shared, skip};
+use legacy_support::{Rng, is_toned_capital, jsonl_texts, sentences, shared, skip};
 use unicode_normalization::UnicodeNormalization;
 use vntext::normalize::Normalizer;
 use vntext::normalize::legacy::{Encoding, decode_bytes, detect, encode};
@@ -203,16 +203,6 @@ fn other_placement(s: &str) -> String {
         .style(ToneStyle::Traditional)
         .normalize(s)
         .into_owned()
-}
-
-fn is_toned_capital(c: char) -> bool {
-    c.is_uppercase() && {
-        let mut toned = false;
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            toned |= matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
-        });
-        toned
-    }
 }
 
 /// Tallies for one variant over one set.

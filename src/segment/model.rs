@@ -501,14 +501,6 @@ impl<'a> Variant<'a> {
             .sum()
     }
 
-    /// The score of a word starting at position `i`.
-    #[inline]
-    pub fn score(&self, s: &Sentence, i: usize, prev_start: bool) -> i32 {
-        let mut f = [0u64; FEATURES];
-        features(s, i, prev_start, &mut f);
-        Self::sum(&self.weights, self.shift, &f)
-    }
-
     /// Tags a sentence: `out[i]` is true when a word starts at token `i`.
     pub fn tag(&self, s: &Sentence, out: &mut Vec<bool>) {
         out.clear();

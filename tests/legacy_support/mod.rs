@@ -161,3 +161,14 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// Whether `c` is an upper-case letter with a tone mark (TCVN3 has no code for it).
+pub fn is_toned_capital(c: char) -> bool {
+    c.is_uppercase() && {
+        let mut toned = false;
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            toned |= matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+        });
+        toned
+    }
+}
