@@ -75,24 +75,24 @@ fn run(segmenter: &Segmenter) -> io::Result<()> {
         while matches!(raw.last(), Some(b'\n' | b'\r')) {
             raw.pop();
         }
-        let text = String::from_utf8_lossy(&raw);
+        // Valid UTF-8 (the common case) is checked by the faster validator first.
+        let text = match std::str::from_utf8(&raw) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) => String::from_utf8_lossy(&raw),
+        };
         line.clear();
         for (k, w) in segmenter.segment(&text).enumerate() {
             if k > 0 {
                 line.push(' ');
             }
-            let mut in_space = false;
-            for c in w.text.chars() {
-                if c.is_whitespace() {
-                    if !in_space {
-                        line.push('_');
-                    }
-                    in_space = true;
-                } else {
-                    line.push(c);
-                    in_space = false;
-                }
+            // The syllables of a word joined by '_' (one '_' for any run of spaces).
+            let mut rest = w.text;
+            while let Some(gap) = rest.find(char::is_whitespace) {
+                line.push_str(&rest[..gap]);
+                line.push('_');
+                rest = rest[gap..].trim_start();
             }
+            line.push_str(rest);
         }
         line.push('\n');
         out.write_all(line.as_bytes())?;

@@ -2,12 +2,13 @@
 //! n-gram, shape and lexicon features, one weight table for accented text and one for text
 //! typed without diacritics.
 //!
-//! File format (little endian), version 3 (1 and 2 hashed features and stored the lexicon
-//! differently):
+//! File format (little endian), version 4 (1 and 2 hashed features and stored the lexicon
+//! differently, 3 had no prefix flags):
 //! ```text
 //! magic "VNSEGMD1" | u32 version | u32 bits
 //! for each of the two variants (accented, folded):
-//!     u32 lexicon slots (a power of two) | slots × u32 fingerprints (open addressing, 0 = empty)
+//!     u32 lexicon slots (a power of two) | slots × u32 (open addressing, 0 = empty):
+//!         bits 2..32 of a sequence key's fingerprint | bit 1: begins a longer entry | bit 0: entry
 //!     2^bits × i16 weights
 //! ```
 
@@ -19,7 +20,7 @@ use crate::syllable;
 /// The file's magic bytes.
 pub const MAGIC: &[u8; 8] = b"VNSEGMD1";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The longest lexicon entry, in tokens.
 pub const MAX_WORD: usize = 4;
 
@@ -152,7 +153,55 @@ pub fn token_info(token: &str, folded: bool) -> (u64, Shape) {
         };
         return (finish(h) | 1, shape);
     }
-    (token_key(token, folded), shape(token))
+    // One pass over the characters for both.
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    let (mut upper, mut lower, mut n) = (0usize, 0usize, 0usize);
+    let mut first: Option<(char, Option<bool>)> = None;
+    for c in token.chars() {
+        let case = if c.is_ascii() {
+            h = mix(h, c.to_ascii_lowercase() as u64);
+            c.is_ascii_alphabetic().then(|| c.is_ascii_uppercase())
+        } else if let Some((key, fold, up)) = syllable::key_fold_upper(c) {
+            h = mix(h, if folded { fold as u64 } else { key as u64 });
+            Some(up)
+        } else {
+            for l in c.to_lowercase() {
+                h = mix(h, l as u64);
+            }
+            if c.is_uppercase() {
+                Some(true)
+            } else if c.is_lowercase() {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        n += 1;
+        if first.is_none() {
+            first = Some((c, case));
+        } else {
+            match case {
+                Some(true) => upper += 1,
+                Some(false) => lower += 1,
+                None => {}
+            }
+        }
+    }
+    let shape = match first {
+        None => Shape::Other,
+        Some((c, _)) if c.is_ascii_digit() => Shape::Number,
+        Some((c, _)) if c.is_ascii_punctuation() || matches!(c, '…' | '–' | '—' | '“' | '”') => {
+            Shape::Punct
+        }
+        Some((c, _)) if !c.is_alphabetic() => Shape::Other,
+        Some((_, case)) => match (case == Some(true), upper, lower) {
+            (true, _, 0) if n >= 2 => Shape::Upper,
+            (true, 0, _) => Shape::Title,
+            (false, 0, _) => Shape::Lower,
+            _ => Shape::Other,
+        },
+    };
+    (finish(h) | 1, shape)
 }
 
 /// The key of a sequence of token keys (a lexicon entry).
@@ -164,11 +213,15 @@ pub fn sequence_key(keys: &[u64]) -> u64 {
     finish(h) | 1
 }
 
-/// A set of lexicon entries: open addressing over sequence keys.
+/// A set of lexicon entries: open addressing over sequence keys. Each slot holds 30 bits of
+/// the key's fingerprint and two flags: the sequence is an entry, and it is the beginning of a
+/// longer entry (so that a lookup stops as soon as no longer entry can follow).
 #[derive(Clone)]
 pub struct Lexicon<'a> {
     slots: Cow<'a, [u8]>,
     mask: usize,
+    /// Occupied slots.
+    used: usize,
 }
 
 impl fmt::Debug for Lexicon<'_> {
@@ -177,36 +230,76 @@ impl fmt::Debug for Lexicon<'_> {
     }
 }
 
-/// The 32-bit fingerprint a lexicon stores for a sequence key (never 0).
+/// A slot flag: the sequence is a lexicon entry.
+pub const ENTRY: u32 = 1;
+/// A slot flag: the sequence begins a longer entry.
+pub const PREFIX: u32 = 2;
+const FLAGS: u32 = ENTRY | PREFIX;
+
+/// The fingerprint a lexicon stores for a sequence key (its two low bits are the flags).
 #[inline]
 fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32) | 1
+    (key >> 32) as u32 & !FLAGS
+}
+
+/// The sequence keys of the prefixes of `entry` (lengths 2 and up), the last the entry's own.
+fn prefix_keys(entry: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    let mut h = SEQUENCE_SEED;
+    entry.iter().enumerate().filter_map(move |(i, &k)| {
+        h = mix(h, k);
+        (i >= 1).then_some(finish(h) | 1)
+    })
 }
 
 impl<'a> Lexicon<'a> {
-    /// Builds a table holding `keys`.
-    pub fn build(keys: &[u64]) -> Lexicon<'static> {
-        let mut fps: Vec<u32> = keys.iter().map(|&k| fingerprint(k)).collect();
+    /// Builds a table holding `entries`, each a sequence of 2 to [`MAX_WORD`] token keys
+    /// ([`token_key`]); other lengths are ignored.
+    pub fn build(entries: &[Vec<u64>]) -> Lexicon<'static> {
+        let mut lexicon = Lexicon::with_slots(16);
+        let mut fps: Vec<u32> = Vec::new();
+        for e in entries.iter().filter(|e| (2..=MAX_WORD).contains(&e.len())) {
+            let n = e.len();
+            for (i, key) in prefix_keys(e).enumerate() {
+                let flag = if i + 2 == n { ENTRY } else { PREFIX };
+                fps.push(fingerprint(key) | flag);
+            }
+        }
+        // One slot per fingerprint, its flags merged.
         fps.sort_unstable();
-        fps.dedup();
-        Lexicon::from_fingerprints(&fps)
+        let mut merged: Vec<u32> = Vec::with_capacity(fps.len());
+        for fp in fps {
+            match merged.last_mut() {
+                Some(last) if *last & !FLAGS == fp & !FLAGS => *last |= fp,
+                _ => merged.push(fp),
+            }
+        }
+        lexicon.rebuild(&merged);
+        lexicon
     }
 
-    fn from_fingerprints(fps: &[u32]) -> Lexicon<'static> {
+    fn with_slots(slots: usize) -> Lexicon<'static> {
+        Lexicon {
+            slots: Cow::Owned(vec![0; slots * 4]),
+            mask: slots - 1,
+            used: 0,
+        }
+    }
+
+    /// Refills the table with `fps` (distinct fingerprints with their flags) at load ≤ 1/2.
+    fn rebuild(&mut self, fps: &[u32]) {
         let slots = (fps.len() * 2).next_power_of_two().max(16);
         let mut table = vec![0u32; slots];
         for &fp in fps {
-            let mut i = (fp >> 1) as usize & (slots - 1);
-            while table[i] != 0 && table[i] != fp {
+            let mut i = (fp >> 2) as usize & (slots - 1);
+            while table[i] != 0 && table[i] & !FLAGS != fp & !FLAGS {
                 i = (i + 1) & (slots - 1);
             }
-            table[i] = fp;
+            table[i] |= fp;
         }
         let bytes: Vec<u8> = table.iter().flat_map(|k| k.to_le_bytes()).collect();
-        Lexicon {
-            slots: Cow::Owned(bytes),
-            mask: slots - 1,
-        }
+        self.slots = Cow::Owned(bytes);
+        self.mask = slots - 1;
+        self.used = fps.len();
     }
 
     #[inline]
@@ -217,44 +310,62 @@ impl<'a> Lexicon<'a> {
         }
     }
 
-    /// Whether the entry with this sequence key is in the lexicon.
+    /// The flags ([`ENTRY`], [`PREFIX`]) of the sequence with this key, 0 when absent.
     #[inline]
-    pub fn contains(&self, key: u64) -> bool {
+    pub fn lookup(&self, key: u64) -> u32 {
         let fp = fingerprint(key);
-        let mut i = (fp >> 1) as usize & self.mask;
+        let mut i = (fp >> 2) as usize & self.mask;
         loop {
             let s = self.slot(i);
-            if s == fp {
-                return true;
+            if s & !FLAGS == fp {
+                return s & FLAGS;
             }
             if s == 0 {
-                return false;
+                return 0;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Adds an entry (for user lexicons).
-    pub fn insert(&mut self, key: u64) {
-        let fp = fingerprint(key);
-        let mut fps: Vec<u32> = (0..=self.mask)
-            .map(|i| self.slot(i))
-            .filter(|&k| k != 0)
-            .collect();
-        if (fps.len() + 1) * 2 > self.mask + 1 {
-            fps.push(fp);
-            *self = Lexicon::from_fingerprints(&fps);
+    /// Whether the entry with this sequence key ([`sequence_key`]) is in the lexicon.
+    #[inline]
+    pub fn contains(&self, key: u64) -> bool {
+        self.lookup(key) & ENTRY != 0
+    }
+
+    /// Adds an entry of 2 to [`MAX_WORD`] token keys (for user lexicons); other lengths are
+    /// ignored.
+    pub fn insert(&mut self, entry: &[u64]) {
+        if !(2..=MAX_WORD).contains(&entry.len()) {
             return;
         }
-        let mut i = (fp >> 1) as usize & self.mask;
+        let n = entry.len();
+        for (i, key) in prefix_keys(entry).enumerate() {
+            let flag = if i + 2 == n { ENTRY } else { PREFIX };
+            self.insert_fingerprint(fingerprint(key) | flag);
+        }
+    }
+
+    fn insert_fingerprint(&mut self, fp: u32) {
+        if (self.used + 1) * 2 > self.mask + 1 {
+            let mut fps: Vec<u32> = (0..=self.mask)
+                .map(|i| self.slot(i))
+                .filter(|&k| k != 0)
+                .collect();
+            match fps.iter_mut().find(|k| **k & !FLAGS == fp & !FLAGS) {
+                Some(k) => *k |= fp,
+                None => fps.push(fp),
+            }
+            self.rebuild(&fps);
+            return;
+        }
+        let mut i = (fp >> 2) as usize & self.mask;
         loop {
             let s = self.slot(i);
-            if s == fp {
-                return;
-            }
-            if s == 0 {
+            if s == 0 || s & !FLAGS == fp & !FLAGS {
+                self.used += (s == 0) as usize;
                 let slots = self.slots.to_mut();
-                slots[i * 4..i * 4 + 4].copy_from_slice(&fp.to_le_bytes());
+                slots[i * 4..i * 4 + 4].copy_from_slice(&(s | fp).to_le_bytes());
                 return;
             }
             i = (i + 1) & self.mask;
@@ -266,6 +377,7 @@ impl<'a> Lexicon<'a> {
         Lexicon {
             slots: Cow::Owned(self.slots.into_owned()),
             mask: self.mask,
+            used: self.used,
         }
     }
 
@@ -331,8 +443,12 @@ impl Sentence {
                     break;
                 }
                 h = mix(h, self.keys[s + len - 1]);
-                if lexicon.contains(finish(h) | 1) {
+                let flags = lexicon.lookup(finish(h) | 1);
+                if flags & ENTRY != 0 {
                     self.starts[s] |= 1 << len;
+                }
+                if flags & PREFIX == 0 {
+                    break;
                 }
             }
         }
@@ -636,11 +752,16 @@ impl<'a> Reader<'a> {
             return Err(ModelError("lexicon size is not a power of two"));
         }
         let lex = self.take(slots.checked_mul(4).ok_or(ModelError("length overflow"))?)?;
+        let used = lex.chunks_exact(4).filter(|b| b != &[0; 4]).count();
+        if used * 2 > slots {
+            return Err(ModelError("lexicon table over half full"));
+        }
         let weights = self.take(2usize << bits)?;
         Ok(Variant {
             lexicon: Lexicon {
                 slots: Cow::Borrowed(lex),
                 mask: slots - 1,
+                used,
             },
             weights: Cow::Borrowed(weights),
             mask: (1u64 << bits) - 1,
@@ -657,7 +778,8 @@ mod tests {
     fn token_info_agrees_with_key_and_shape() {
         for t in [
             "hà", "Hà", "HÀ", "ha", "Ha", "HA", "H", "h", "iPhone", "x2", "2x", ",", "...", "",
-            "UBND", "TP.HCM", "%", "a-b",
+            "UBND", "TP.HCM", "%", "a-b", "Việt", "VIỆT", "việt", "ViỆt", "Ǆa", "αβ", "Ωmega", "…",
+            "“x", "đ", "Đ", "Đà", "ĐÀ", "1à", "·à", "ß", "İ",
         ] {
             for folded in [false, true] {
                 assert_eq!(
@@ -667,5 +789,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lexicon_flags_prefixes_and_finds_long_entries() {
+        let k = |t: &str| token_key(t, false);
+        let long = vec![k("ủy"), k("ban"), k("nhân"), k("dân")];
+        let lex = Lexicon::build(&[long.clone(), vec![k("ủy"), k("ban")], vec![k("x")]]);
+        assert_eq!(lex.lookup(sequence_key(&long[..2])), ENTRY | PREFIX);
+        assert_eq!(lex.lookup(sequence_key(&long[..3])), PREFIX);
+        assert_eq!(lex.lookup(sequence_key(&long)), ENTRY);
+        assert_eq!(lex.lookup(sequence_key(&[k("nhân"), k("dân")])), 0);
+        let s = Sentence::new(&["Ủy", "ban", "nhân", "dân", "tỉnh"], false, &lex);
+        assert_eq!(s.starts[0], (1 << 2) | (1 << 4));
+        assert_eq!(&s.starts[1..], &[0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn lexicon_insert_grows_and_keeps_entries() {
+        let mut lex = Lexicon::build(&[]);
+        let entries: Vec<Vec<u64>> = (0..500u64)
+            .map(|i| vec![i * 7 + 1, i * 13 + 3, i * 17 + 5])
+            .collect();
+        for e in &entries {
+            lex.insert(e);
+        }
+        lex.insert(&[1, 2, 3, 4, 5]); // too long: ignored
+        for e in &entries {
+            assert!(lex.contains(sequence_key(e)));
+            assert_eq!(lex.lookup(sequence_key(&e[..2])), PREFIX);
+        }
+        assert!(!lex.contains(sequence_key(&[1, 2, 3, 4, 5])));
+        assert!(lex.slots() >= 2 * 1000);
     }
 }

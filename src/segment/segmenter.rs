@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use std::sync::LazyLock;
 
-use super::model::{MAX_WORD, Model, ModelError, Sentence, Variant, sequence_key, token_key};
+use super::model::{MAX_WORD, Model, ModelError, Sentence, Variant, token_key};
 use super::pretokenize::{PreTokenKind, pretokenize};
 use crate::normalize::Normalizer;
 use crate::span::Span;
@@ -150,7 +150,7 @@ impl SegmenterBuilder {
             }
             for (folded, variant) in [(false, &mut model.accented), (true, &mut model.folded)] {
                 let keys: Vec<u64> = tokens.iter().map(|t| token_key(t, folded)).collect();
-                variant.lexicon.insert(sequence_key(&keys));
+                variant.lexicon.insert(&keys);
             }
         }
         Segmenter {

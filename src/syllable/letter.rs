@@ -226,6 +226,22 @@ pub(crate) fn lower_key(c: char) -> Option<u32> {
     }
 }
 
+/// For a precomposed Vietnamese letter: its [`lower_key`], its [`fold_letter`] and whether it
+/// is upper case, from one table lookup.
+#[inline]
+pub(crate) fn key_fold_upper(c: char) -> Option<(u32, u8, bool)> {
+    let e = entry(c);
+    if e == 0 {
+        None
+    } else {
+        Some((
+            0x1_0000 | (e & 0x7FF) as u32,
+            FOLD_CHARS[((e >> 12) as usize) % PER_CASE],
+            e & 0x800 != 0,
+        ))
+    }
+}
+
 /// The ASCII letter a precomposed Vietnamese letter folds to (lower case), if `c` is one.
 #[inline]
 pub(crate) fn fold_letter(c: char) -> Option<u8> {

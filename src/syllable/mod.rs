@@ -28,7 +28,8 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 pub(crate) use letter::{
-    Letter, code_of, fold_letter, is_marked_vowel_code, is_vowel_code, letter, lower_key,
+    Letter, code_of, fold_letter, is_marked_vowel_code, is_vowel_code, key_fold_upper, letter,
+    lower_key,
 };
 
 use crate::error::ParseSyllableError;
