@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod entity;
 pub mod error;
 pub mod normalize;
 pub mod segment;

@@ -86,12 +86,12 @@ pub fn shape(token: &str) -> Shape {
 }
 
 #[inline]
-fn mix(h: u64, x: u64) -> u64 {
+pub(crate) fn mix(h: u64, x: u64) -> u64 {
     (h.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 #[inline]
-fn finish(h: u64) -> u64 {
+pub(crate) fn finish(h: u64) -> u64 {
     let h = h ^ (h >> 33);
     let h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
@@ -116,7 +116,7 @@ pub fn token_key(token: &str, folded: bool) -> u64 {
     finish(h) | 1
 }
 
-const SEQUENCE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
+pub(crate) const SEQUENCE_SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
 /// The key and the shape of a token in one pass (what [`token_key`] and [`shape`] give).
 #[inline]

@@ -1,0 +1,376 @@
+//! Titles and people: a title head (`Thứ trưởng`) with the organization or place written right
+//! after it, person names (a surname then capitalized syllables, or any capitalized name after
+//! a cue: ông, bà, đồng chí, a title), and the links between them: chains of titles after a
+//! name, titles before a name, signature blocks (`TM. CHÍNH PHỦ / THỦ TƯỚNG / Nguyễn Tấn
+//! Dũng`) and bylines (a name on its own line, its organization on the next).
+
+use serde::Serialize;
+
+use super::gazetteer::{Gazetteer, Kind, Stream, person_cue};
+use super::tokens::{Gap, Tok, W};
+use super::{EntityKind, Found, Value};
+use crate::segment::PreTokenKind;
+use crate::segment::model::Shape;
+
+/// A title with the organization written after it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TitleValue {
+    /// The title as written (`Thứ trưởng`, `Trưởng Ban`).
+    pub title: String,
+    /// The organization as written right after it, if any.
+    pub organization: Option<String>,
+    /// The organization's canonical name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
+}
+
+/// One office a person holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The title as written.
+    pub title: String,
+    /// The organization as written (null when none is written).
+    pub organization: Option<String>,
+    /// The organization's canonical name.
+    pub organization_name: Option<String>,
+}
+
+/// A person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PersonValue {
+    /// The name as written.
+    pub name: String,
+    /// The offices linked to the name in the text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    /// The organization of a byline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+}
+
+/// A title found in the text (token ranges).
+#[derive(Clone, Debug)]
+struct TitleAt {
+    start: usize,
+    end: usize,
+    value: TitleValue,
+    /// Where a signature block names the organization (`TM. CHÍNH PHỦ`).
+    block_org: Option<(String, Option<String>)>,
+}
+
+fn text_of<'a>(norm: &'a str, toks: &[Tok<'_>], start: usize, end: usize) -> &'a str {
+    if start >= end {
+        return "";
+    }
+    norm.get(toks[start].span.start..toks[end - 1].span.end)
+        .unwrap_or("")
+}
+
+/// Finds titles and people; returns them and the indices of `places` that turned out to be
+/// part of a person's name.
+pub(crate) fn find(
+    norm: &str,
+    toks: &[Tok<'_>],
+    s: &Stream,
+    taken: &[bool],
+    g: &Gazetteer,
+    places: &[Found],
+    orgs: &[Found],
+) -> (Vec<Found>, Vec<usize>) {
+    let titles = titles(norm, toks, s, taken, g, places, orgs);
+    let mut out = Vec::new();
+    let mut dropped_places = Vec::new();
+    let mut linked = vec![false; titles.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((mut end, cue_before)) = name_at(toks, s, i, g, &titles, taken) else {
+            i += 1;
+            continue;
+        };
+        // A place starting inside the name ends it (Hà Nội | Lê Hồng Sâm).
+        if let Some(p) = places.iter().find(|p| p.start > i && p.start < end) {
+            end = p.start;
+        }
+        if let Some(p) = places.iter().find(|p| p.start <= i && i < p.end)
+            && !cue_before
+        {
+            i = p.end.max(i + 1);
+            continue;
+        }
+        if end - i < 2 && !cue_before {
+            i += 1;
+            continue;
+        }
+        // A place with the same tokens stays a place unless a title or cue announces a
+        // person (Chủ tịch Hồ Chí Minh).
+        let overlapping: Vec<usize> = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.start < end && i < p.end)
+            .map(|(k, _)| k)
+            .collect();
+        if !overlapping.is_empty() && !cue_before {
+            i = end;
+            continue;
+        }
+        dropped_places.extend(overlapping);
+        let name = text_of(norm, toks, i, end).to_string();
+        let mut roles = Vec::new();
+        // Titles after the name: `Name, T1, T2 - T3`.
+        let mut k = end;
+        while k < toks.len() && matches!(toks[k].text, "," | "-" | "–") || is_kiem(toks, k) {
+            let Some(ti) = titles.iter().position(|t| t.start == k + 1) else {
+                break;
+            };
+            roles.push(role_of(&titles[ti]));
+            linked[ti] = true;
+            k = titles[ti].end;
+        }
+        // Titles before the name: `T Name`, `T, T Name`, `THỦ TƯỚNG / Name`.
+        if roles.is_empty() {
+            let mut at = i;
+            if at >= 2 && toks[at - 2].is(W::Dong) && toks[at - 1].is(W::Chi2) {
+                at -= 2;
+            } else if at >= 1 && person_cue(&toks[at - 1]) {
+                at -= 1;
+            }
+            let mut before = Vec::new();
+            while let Some(ti) = titles.iter().position(|t| t.end == at) {
+                before.push(ti);
+                at = titles[ti].start;
+                if at >= 1 && matches!(toks[at - 1].text, ",") {
+                    at -= 1;
+                    continue;
+                }
+                // A signature block: `KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Name` keeps only the
+                // signer's own title.
+                break;
+            }
+            // The title closest to the name is the signer's in a signature block; in a chain
+            // (`Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Vương Đình Huệ`) all count.
+            for &ti in before.iter().rev() {
+                roles.push(role_of(&titles[ti]));
+                linked[ti] = true;
+            }
+        }
+        // A byline: the name alone on its line, an organization on the next.
+        let mut affiliation = None;
+        if roles.is_empty()
+            && (i == 0 || toks[i].gap == Gap::Line)
+            && end < toks.len()
+            && toks[end].gap == Gap::Line
+            && orgs.iter().any(|o| o.start == end)
+        {
+            let mut e = end + 1;
+            while e < toks.len() && toks[e].gap != Gap::Line {
+                e += 1;
+            }
+            affiliation = Some(text_of(norm, toks, end, e).to_string());
+        }
+        out.push(Found {
+            kind: EntityKind::Person,
+            start: i,
+            end,
+            value: Value::Person(PersonValue {
+                name,
+                roles,
+                affiliation,
+            }),
+        });
+        i = end;
+    }
+    for (t, is_linked) in titles.into_iter().zip(linked) {
+        let in_block = t.block_org.is_some() || toks[t.start].shape == Shape::Upper;
+        let weak = ["Ủy viên", "Thường trực", "Đại biểu", "Người phát ngôn"]
+            .iter()
+            .any(|w| t.value.title.eq_ignore_ascii_case(w));
+        if is_linked || t.value.organization.is_some() || in_block || !weak {
+            out.push(Found {
+                kind: EntityKind::Title,
+                start: t.start,
+                end: t.end,
+                value: Value::Title(t.value),
+            });
+        }
+    }
+    (out, dropped_places)
+}
+
+fn is_kiem(toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is(W::Kiem))
+}
+
+fn role_of(t: &TitleAt) -> Role {
+    let (organization, organization_name) = match (&t.value.organization, &t.block_org) {
+        (Some(o), _) => (Some(o.clone()), t.value.organization_name.clone()),
+        (None, Some((o, n))) => (Some(o.clone()), n.clone()),
+        (None, None) => (None, None),
+    };
+    Role {
+        title: t.value.title.clone(),
+        organization,
+        organization_name,
+    }
+}
+
+fn titles(
+    norm: &str,
+    toks: &[Tok<'_>],
+    s: &Stream,
+    taken: &[bool],
+    g: &Gazetteer,
+    places: &[Found],
+    orgs: &[Found],
+) -> Vec<TitleAt> {
+    let mut out: Vec<TitleAt> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] || !toks[i].is_word() || !toks[i].capitalized() {
+            i += 1;
+            continue;
+        }
+        let Some((head_end, _)) = g.longest(s, i, |e| e.kind == Kind::Title) else {
+            i += 1;
+            continue;
+        };
+        // The organization (or place) right after the head, or overlapping its last word
+        // (`Trưởng Ban` + `Ban Thi đua - Khen thưởng Trung ương`).
+        let org = orgs
+            .iter()
+            .filter(|o| o.start == head_end || o.start + 1 == head_end && head_end - i >= 2)
+            .max_by_key(|o| o.end)
+            .filter(|o| toks[o.start].gap != Gap::Line || o.start < head_end);
+        let place = places
+            .iter()
+            .find(|p| p.start == head_end && toks[p.start].gap != Gap::Line);
+        let (end, organization, organization_name) = match (org, place) {
+            (Some(o), _) => {
+                let name = match &o.value {
+                    Value::Organization(v) => Some(v.name.clone()),
+                    _ => None,
+                };
+                (
+                    o.end,
+                    Some(text_of(norm, toks, o.start, o.end).to_string()),
+                    name,
+                )
+            }
+            (None, Some(p)) => (
+                p.end,
+                Some(text_of(norm, toks, p.start, p.end).to_string()),
+                None,
+            ),
+            (None, None) => (head_end, None, None),
+        };
+        // The head may keep its last word when the organization overlaps it.
+        let title = text_of(norm, toks, i, head_end).to_string();
+        // `TM. CHÍNH PHỦ` / `KT. BỘ TRƯỞNG` just before (on the previous lines).
+        let block_org = block_org(norm, toks, i, orgs, &out);
+        out.push(TitleAt {
+            start: i,
+            end: end.max(head_end),
+            value: TitleValue {
+                title,
+                organization,
+                organization_name,
+            },
+            block_org,
+        });
+        i = head_end;
+    }
+    out
+}
+
+/// The organization of a signature block line `TM. X` before the title at `i`.
+fn block_org(
+    norm: &str,
+    toks: &[Tok<'_>],
+    i: usize,
+    orgs: &[Found],
+    titles: &[TitleAt],
+) -> Option<(String, Option<String>)> {
+    if toks[i].gap != Gap::Line {
+        return None;
+    }
+    // The line before: `TM. <org>` (or `KT. <title>`, which gives no organization).
+    let mut start = i.checked_sub(1)?;
+    while start > 0 && toks[start].gap != Gap::Line {
+        start -= 1;
+    }
+    let first = toks.get(start)?;
+    if !(first.is(W::TM) || first.text == "TM.") {
+        // Two lines up (KT. BỘ TRƯỞNG / THỨ TRƯỞNG): no organization.
+        let _ = titles;
+        return None;
+    }
+    let org_start = if toks.get(start + 1).is_some_and(|t| t.text == ".") {
+        start + 2
+    } else {
+        start + 1
+    };
+    let o = orgs.iter().find(|o| o.start == org_start && o.end <= i)?;
+    let name = match &o.value {
+        Value::Organization(v) => Some(v.name.clone()),
+        _ => None,
+    };
+    Some((text_of(norm, toks, o.start, o.end).to_string(), name))
+}
+
+/// A person's name at `i`: (end, announced by a cue or a title).
+fn name_at(
+    toks: &[Tok<'_>],
+    s: &Stream,
+    i: usize,
+    g: &Gazetteer,
+    titles: &[TitleAt],
+    taken: &[bool],
+) -> Option<(usize, bool)> {
+    let t = &toks[i];
+    if taken[i] || !t.is_word() || !t.capitalized() {
+        return None;
+    }
+    let cue = i > 0
+        && toks[i].gap != Gap::Line
+        && (person_cue(&toks[i - 1])
+            || i >= 2 && toks[i - 2].is(W::Dong) && toks[i - 1].is(W::Chi2))
+        || titles.iter().any(|ti| ti.end == i);
+    let upper = t.shape == Shape::Upper;
+    // ông / bà announce a name; they do not start one.
+    if person_cue(t) || t.is(W::Dong) && toks.get(i + 1).is_some_and(|n| n.is(W::Chi2)) {
+        return None;
+    }
+    let surname = g.is_surname(t);
+    if !surname && !cue {
+        return None;
+    }
+    // Not the start of a title, an organization or a type word.
+    let starts_other = |k: usize| {
+        g.longest(s, k, |e| {
+            matches!(
+                e.kind,
+                Kind::Title | Kind::Org | Kind::PlaceType(_) | Kind::NamedPlace
+            )
+        })
+        .is_some()
+    };
+    if starts_other(i) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < toks.len()
+        && end < i + 5
+        && toks[end].is_word()
+        && toks[end].gap != Gap::Line
+        && (toks[end].shape == Shape::Title && !upper || upper && toks[end].shape == Shape::Upper)
+        && !taken[end]
+        && !starts_other(end)
+    {
+        end += 1;
+    }
+    let n = end - i;
+    if n >= 2 || cue && n == 1 && t.kind == PreTokenKind::Syllable && t.shape == Shape::Title {
+        // A surname alone with lower-case words after is a common word (Hà, Mai, Lâm).
+        return Some((end, cue));
+    }
+    None
+}
