@@ -1,6 +1,8 @@
 //! The date grammar: full and partial dates, ranges, periods (halves, quarters, the first or
 //! last months of a year), weekdays, lunar dates and deictic forms, with their values.
 
+use std::sync::LazyLock;
+
 use serde::Serialize;
 
 use super::calendar::Day;
@@ -887,8 +889,49 @@ fn weekday_word(toks: &[Tok<'_>], i: usize) -> Option<(usize, u32)> {
     Some((i + 2, wd))
 }
 
+/// The words a date mention can start with (folded keys), for a quick rejection.
+static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut v: Vec<u64> = [
+        W::Hom,
+        W::Ngay,
+        W::Cung,
+        W::Tuan,
+        W::Thang,
+        W::Nam,
+        W::Thu,
+        W::Chu,
+        W::Mung,
+        W::Mong,
+        W::Ram,
+        W::Tet,
+        W::Quy,
+        W::Nua,
+        W::Dau,
+        W::Giua,
+        W::Cuoi,
+        W::Nhung,
+        W::Thap,
+        W::Mot,
+        W::Hai,
+        W::Ba,
+        W::Bon,
+        W::Sau6,
+        W::Bay,
+        W::Chin,
+        W::Muoi,
+    ]
+    .iter()
+    .map(|&w| w.keys().1)
+    .collect();
+    v.sort_unstable();
+    v
+});
+
 fn at_word(toks: &[Tok<'_>], i: usize) -> Option<DateMatch> {
     let t = &toks[i];
+    if weekday_abbrev(t).is_none() && STARTS.binary_search(&t.fold).is_err() {
+        return None;
+    }
     let prev_number = i > 0 && number_word(&toks[i - 1]).is_some();
     // Deictic forms.
     if t.is(W::Hom) {

@@ -121,6 +121,13 @@ pub(crate) struct Entry {
     fold_exact: u64,
 }
 
+/// The entries of one key sequence, and whether it begins a longer one.
+#[derive(Clone, Debug, Default)]
+struct Node {
+    entries: Vec<Entry>,
+    prefix: bool,
+}
+
 /// One key of the stream: a token's key or one word of an abbreviation's expansion.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct SKey {
@@ -484,8 +491,9 @@ fn field(row: &[String], i: usize) -> &str {
 /// The compiled gazetteers.
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
-    map: KeyMap<Vec<Entry>>,
-    prefixes: KeySet,
+    map: KeyMap<Node>,
+    /// Districts and wards, matched only after their type word (a much larger table).
+    units: KeyMap<Node>,
     /// Abbreviation (fold key of the text without dots) → the keys of its expansion.
     expansions: KeyMap<Vec<(u64, u64)>>,
     pub provinces: Vec<ProvinceValue>,
@@ -501,6 +509,8 @@ pub(crate) struct Gazetteer {
     pub titles: Vec<String>,
     surnames: KeySet,
     surnames_fold: KeySet,
+    /// First keys of the place entries that may start in lower case (type words, regions).
+    starters: KeySet,
 }
 
 macro_rules! data {
@@ -793,8 +803,19 @@ impl Gazetteer {
             h = mix(h, k.fold);
             he = mix(he, k.exact);
             if n + 1 < keys.len() {
-                self.prefixes.insert(finish(h) | 1);
+                let map = if matches!(kind, Kind::District | Kind::Ward) {
+                    &mut self.units
+                } else {
+                    &mut self.map
+                };
+                map.entry(finish(h) | 1).or_default().prefix = true;
             }
+        }
+        if matches!(
+            kind,
+            Kind::PlaceType(_) | Kind::NamedPlace | Kind::Region | Kind::Foreign
+        ) {
+            self.starters.insert(keys[0].fold);
         }
         let exact = finish(he) | 1;
         let entry = Entry {
@@ -807,7 +828,12 @@ impl Gazetteer {
                 0
             },
         };
-        let list = self.map.entry(finish(h) | 1).or_default();
+        let map = if matches!(kind, Kind::District | Kind::Ward) {
+            &mut self.units
+        } else {
+            &mut self.map
+        };
+        let list = &mut map.entry(finish(h) | 1).or_default().entries;
         if !list
             .iter()
             .any(|e| e.kind == entry.kind && e.id == entry.id && e.exact == entry.exact)
@@ -863,7 +889,11 @@ impl Gazetteer {
     }
 
     /// Calls `f(end_key, entry)` for every entry matching the stream from key `p` on.
-    pub fn matches(&self, s: &Stream, p: usize, mut f: impl FnMut(usize, &Entry)) {
+    pub fn matches(&self, s: &Stream, p: usize, f: impl FnMut(usize, &Entry)) {
+        Self::matches_in(&self.map, s, p, f);
+    }
+
+    fn matches_in(map: &KeyMap<Node>, s: &Stream, p: usize, mut f: impl FnMut(usize, &Entry)) {
         let (mut h, mut he) = (SEQUENCE_SEED, SEQUENCE_SEED);
         let mut ascii = true;
         for q in p..s.keys.len().min(p + 16) {
@@ -875,20 +905,21 @@ impl Gazetteer {
             he = mix(he, k.exact);
             ascii &= k.ascii;
             let key = finish(h) | 1;
-            if k.last
-                && let Some(es) = self.map.get(&key)
-            {
+            let Some(node) = map.get(&key) else {
+                break;
+            };
+            if k.last && !node.entries.is_empty() {
                 let ke = finish(he) | 1;
                 // Text without diacritics matches accented names, but one short word alone
                 // (Y for Ý) is too weak.
                 let folded_ok = ascii && q > p;
-                for e in es {
+                for e in &node.entries {
                     if e.exact == ke || folded_ok || ascii && e.exact == e.fold_exact {
                         f(q + 1, e);
                     }
                 }
             }
-            if !self.prefixes.contains(&key) {
+            if !node.prefix {
                 break;
             }
         }
@@ -929,7 +960,7 @@ impl Gazetteer {
         }
         let mut best_end = 0;
         let mut out = Vec::new();
-        self.matches(s, p as usize, |end, e| {
+        let mut each = |end: usize, e: &Entry| {
             if !ok(e) {
                 return;
             }
@@ -940,7 +971,9 @@ impl Gazetteer {
             if end == best_end {
                 out.push(*e);
             }
-        });
+        };
+        Self::matches_in(&self.map, s, p as usize, &mut each);
+        Self::matches_in(&self.units, s, p as usize, &mut each);
         if out.is_empty() {
             return (0, out);
         }
@@ -961,6 +994,18 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
+            // Places start with a capital, a type word or a region's first word.
+            let starter = || {
+                s.first.get(i).is_some_and(|&p| {
+                    s.keys
+                        .get(p as usize)
+                        .is_some_and(|k| self.starters.contains(&k.fold))
+                })
+            };
+            if !toks[i].capitalized() && !starter() {
+                i += 1;
+                continue;
+            }
             if let Some(f) = self.place_at(toks, s, i, &out) {
                 i = f.end;
                 out.push(f);
@@ -973,8 +1018,26 @@ impl Gazetteer {
     }
 
     fn place_at(&self, toks: &[Tok<'_>], s: &Stream, i: usize, so_far: &[Found]) -> Option<Found> {
+        // Everything that matches at i, in one walk: (end token, entry).
+        let p = *s.first.get(i)?;
+        if p == u32::MAX {
+            return None;
+        }
+        let mut here: Vec<(usize, Entry)> = Vec::new();
+        self.matches(s, p as usize, |end, e| {
+            here.push((s.keys[end - 1].tok as usize + 1, *e));
+        });
+        if here.is_empty() {
+            return None;
+        }
+        let longest = |ok: &dyn Fn(&Entry) -> bool| -> Option<(usize, Entry)> {
+            here.iter()
+                .filter(|(_, e)| ok(e))
+                .max_by_key(|(end, _)| *end)
+                .copied()
+        };
         // Type word + name.
-        if let Some((j, e)) = self.longest(s, i, |e| matches!(e.kind, Kind::PlaceType(_)))
+        if let Some((j, e)) = longest(&|e| matches!(e.kind, Kind::PlaceType(_)))
             && let Kind::PlaceType(t) = e.kind
             && j < toks.len()
             && (toks[j].capitalized() || toks[j].ascii && toks[i].ascii)
@@ -998,7 +1061,7 @@ impl Gazetteer {
             }
         }
         // Named places: đường X, cầu X.
-        if let Some((j, e)) = self.longest(s, i, |e| e.kind == Kind::NamedPlace)
+        if let Some((j, e)) = longest(&|e| e.kind == Kind::NamedPlace)
             && j < toks.len()
             && toks[j].is_word()
             && toks[j].capitalized()
@@ -1032,12 +1095,13 @@ impl Gazetteer {
         }
         // A bare name: province, region or foreign place.
         let t = &toks[i];
-        let (end, cands) = self.all_longest(s, i, |e| {
-            matches!(e.kind, Kind::Province | Kind::Region | Kind::Foreign)
-        });
-        if cands.is_empty() {
-            return None;
-        }
+        let bare = |e: &Entry| matches!(e.kind, Kind::Province | Kind::Region | Kind::Foreign);
+        let (end, _) = longest(&bare)?;
+        let cands: Vec<Entry> = here
+            .iter()
+            .filter(|(j, e)| *j == end && bare(e))
+            .map(|(_, e)| *e)
+            .collect();
         let e = cands[0];
         if e.kind != Kind::Region && !t.capitalized() {
             return None;

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::segment::model::{Shape, token_info, token_key};
+use crate::segment::model::{Shape, token_key, token_keys};
 use crate::segment::{PreTokenKind, pretokenize};
 use crate::span::Span;
 
@@ -96,12 +96,7 @@ pub(crate) fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
         };
         prev_end = t.span.end;
         let ascii = t.text.is_ascii();
-        let (exact, shape) = token_info(t.text, false);
-        let fold = if ascii {
-            exact
-        } else {
-            token_key(t.text, true)
-        };
+        let (exact, fold, shape) = token_keys(t.text);
         out.push(Tok {
             text: t.text,
             span: t.span,
@@ -143,6 +138,13 @@ words! {
     Mot = "một", Bon = "bốn", Chin = "chín", Muoi = "mười", Ngay2 = "này", Ong = "ông",
     Ba2 = "bà", Anh = "anh", Chi = "chị", Co = "cô", Chu2 = "chú", Bac = "bác", Em = "em",
     Cu = "cụ", Dong = "đồng", Chi2 = "chí", Kiem = "kiêm", TM = "tm",
+}
+
+impl W {
+    /// Its (lower-case, folded) keys.
+    pub fn keys(self) -> (u64, u64) {
+        CUES[self as usize]
+    }
 }
 
 static CUES: LazyLock<Vec<(u64, u64)>> =

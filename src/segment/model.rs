@@ -153,20 +153,45 @@ pub fn token_info(token: &str, folded: bool) -> (u64, Shape) {
         };
         return (finish(h) | 1, shape);
     }
-    // One pass over the characters for both.
+    let (key, _, shape) = non_ascii_info::<false>(token, folded);
+    (key, shape)
+}
+
+/// The lower-case key, the folded key and the shape of a token in one pass.
+#[inline]
+pub fn token_keys(token: &str) -> (u64, u64, Shape) {
+    if token.is_ascii() {
+        let (key, shape) = token_info(token, false);
+        return (key, key, shape);
+    }
+    non_ascii_info::<true>(token, false)
+}
+
+/// [`token_info`] for text with non-ASCII characters; with `BOTH`, the folded key as well.
+fn non_ascii_info<const BOTH: bool>(token: &str, folded: bool) -> (u64, u64, Shape) {
     let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    let mut h2 = h;
     let (mut upper, mut lower, mut n) = (0usize, 0usize, 0usize);
     let mut first: Option<(char, Option<bool>)> = None;
     for c in token.chars() {
         let case = if c.is_ascii() {
             h = mix(h, c.to_ascii_lowercase() as u64);
+            if BOTH {
+                h2 = mix(h2, c.to_ascii_lowercase() as u64);
+            }
             c.is_ascii_alphabetic().then(|| c.is_ascii_uppercase())
         } else if let Some((key, fold, up)) = syllable::key_fold_upper(c) {
             h = mix(h, if folded { fold as u64 } else { key as u64 });
+            if BOTH {
+                h2 = mix(h2, fold as u64);
+            }
             Some(up)
         } else {
             for l in c.to_lowercase() {
                 h = mix(h, l as u64);
+                if BOTH {
+                    h2 = mix(h2, l as u64);
+                }
             }
             if c.is_uppercase() {
                 Some(true)
@@ -201,7 +226,7 @@ pub fn token_info(token: &str, folded: bool) -> (u64, Shape) {
             _ => Shape::Other,
         },
     };
-    (finish(h) | 1, shape)
+    (finish(h) | 1, finish(h2) | 1, shape)
 }
 
 /// The key of a sequence of token keys (a lexicon entry).
@@ -785,6 +810,11 @@ mod tests {
                 assert_eq!(
                     token_info(t, folded),
                     (token_key(t, folded), shape(t)),
+                    "{t:?}"
+                );
+                assert_eq!(
+                    token_keys(t),
+                    (token_key(t, false), token_key(t, true), shape(t)),
                     "{t:?}"
                 );
             }
