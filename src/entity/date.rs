@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::calendar::Day;
 use super::tokens::{Gap, Tok, W, small_number};
 use crate::segment::PreTokenKind;
+use crate::segment::model::Shape;
 
 /// How precise a date value is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -104,6 +105,12 @@ pub(crate) enum Spec {
         m: u32,
         y: Option<i32>,
     },
+    MonthRange {
+        m1: u32,
+        y1: i32,
+        m2: u32,
+        y2: i32,
+    },
     Year(i32),
     YearRange(i32, i32),
     FirstMonths {
@@ -153,6 +160,7 @@ impl Spec {
             | Spec::Half { y, .. } => y,
             Spec::Year(y) => Some(y),
             Spec::YearRange(_, b) => Some(b),
+            Spec::MonthRange { y2, .. } => Some(y2),
             Spec::Weekday { date, .. } => date.and_then(|p| p.y),
             _ => None,
         }
@@ -346,6 +354,15 @@ pub(crate) fn resolve(spec: Spec, reference: Option<Day>) -> DateValue {
             },
         },
         Spec::Year(y) => months(y, 1, 12, Grain::Year),
+        Spec::MonthRange { m1, y1, m2, y2 } => span(
+            Day {
+                year: y1,
+                month: m1,
+                day: 1,
+            },
+            Day::month_end(y2, m2),
+            Grain::Range,
+        ),
         Spec::YearRange(a, b) => span(
             Day {
                 year: a,
@@ -564,7 +581,7 @@ fn number_word(t: &Tok<'_>) -> Option<u32> {
         (W::Muoi, 10),
     ]
     .iter()
-    .find(|(w, _)| t.is(*w))
+    .find(|(w, _)| t.exact == w.keys().0)
     .map(|&(_, n)| n)
 }
 
@@ -738,6 +755,26 @@ fn at(toks: &[Tok<'_>], i: usize) -> Option<DateMatch> {
                 .nth(1)
                 .is_some_and(|s| s.len() == 4)
         {
+            // 7/1997-3/1998
+            if is_dash(toks, i + 1)
+                && let Some(n) = get(toks, i + 2)
+                && let Some((q, '/')) = parts_of(n.text)
+                && let [m2, y2] = q[..]
+                && (1..=12).contains(&m2)
+                && (y, m) <= (y2, m2)
+                && y2 - y <= 200
+            {
+                return found(
+                    i,
+                    i + 3,
+                    Spec::MonthRange {
+                        m1: m,
+                        y1: y as i32,
+                        m2,
+                        y2: y2 as i32,
+                    },
+                );
+            }
             return found(
                 i,
                 i + 1,
@@ -772,7 +809,90 @@ fn at(toks: &[Tok<'_>], i: usize) -> Option<DateMatch> {
         return with_range(toks, i, end, parts);
     }
     // Periods: 6 tháng đầu năm 2019, 9 tháng năm 2020.
-    period_months(toks, i, i)
+    if let Some(m) = period_months(toks, i, i) {
+        return Some(m);
+    }
+    // 9 tháng 1, 28 Tháng Năm, 24 tháng 7 năm 2019 (without ngày).
+    if is(toks, i + 1, W::Thang)
+        && let Some(d) = t
+            .number()
+            .filter(|d| (1..=31).contains(d) && t.text.len() <= 2)
+        && let Some((end, m)) = month_number(toks, i + 2)
+    {
+        let mut parts = Parts {
+            d: Some(d),
+            m: Some(m),
+            y: None,
+        };
+        let mut end = end;
+        if is(toks, end, W::Nam)
+            && let Some(y) = get(toks, end + 1).and_then(|t| year_of(t, true))
+        {
+            parts.y = Some(y);
+            end += 2;
+        }
+        if parts.valid() {
+            return found(i, end, Spec::Day(parts));
+        }
+    }
+    // A bare year where a date is expected: (1935), từ 2002 đến 2007, mất 1806, a list item
+    // `1928 - …`.
+    let y = year_of(t, false).filter(|y| (1000..=2100).contains(y))?;
+    let prev = i
+        .checked_sub(1)
+        .map(|k| &toks[k])
+        .filter(|_| t.gap != Gap::Line);
+    let next = get(toks, i + 1);
+    let cue_before = prev.is_some_and(|p| {
+        p.is_any(&[W::Tu, W::Den, W::Toi, W::Mat, W::Sinh]) || matches!(p.text, "(" | "m." | "s.")
+    });
+    let cue_after = next.is_some_and(|n| {
+        n.gap != Gap::Line && (n.is(W::Den) || n.is(W::Toi) || matches!(n.text, ")" | ";"))
+    });
+    let line_item =
+        (i == 0 || t.gap == Gap::Line) && next.is_some_and(|n| matches!(n.text, "-" | "–" | ":"));
+    let unit_after = next
+        .is_some_and(|n| n.is_word() && n.shape == Shape::Lower && !n.is(W::Den) && !n.is(W::Toi));
+    ((cue_before || cue_after || line_item) && !unit_after)
+        .then(|| found(i, i + 1, Spec::Year(y)))?
+}
+
+/// A month after `tháng`: a number (1–12) or a capitalized month name (Tháng Năm, Tháng Chạp).
+fn month_number(toks: &[Tok<'_>], j: usize) -> Option<(usize, u32)> {
+    let t = get(toks, j)?;
+    if let Some(m) = t
+        .number()
+        .filter(|m| (1..=12).contains(m) && t.text.len() <= 2)
+    {
+        return Some((j + 1, m));
+    }
+    if !t.capitalized() {
+        return None;
+    }
+    if t.is(W::Muoi) {
+        if is(toks, j + 1, W::Mot) {
+            return Some((j + 2, 11));
+        }
+        if is(toks, j + 1, W::Hai) {
+            return Some((j + 2, 12));
+        }
+        return Some((j + 1, 10));
+    }
+    [
+        (W::Gieng, 1),
+        (W::Hai, 2),
+        (W::Ba, 3),
+        (W::Tu4, 4),
+        (W::Nam, 5),
+        (W::Sau6, 6),
+        (W::Bay, 7),
+        (W::Tam, 8),
+        (W::Chin, 9),
+        (W::Chap, 12),
+    ]
+    .iter()
+    .find(|(w, _)| t.exact == w.keys().0)
+    .map(|&(_, m)| (j + 1, m))
 }
 
 fn weekday_before(toks: &[Tok<'_>], i: usize) -> bool {

@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
-use super::tokens::{self, Gap, Tok};
+use super::tokens::{self, Gap, Tok, W};
 use super::{EntityKind, Found, Value};
 use crate::normalize::Normalizer;
 use crate::segment::PreTokenKind;
@@ -97,6 +97,9 @@ pub(crate) enum Kind {
     /// A type word before a named place (`đường`, `cầu`): index into [`NAMED_PLACES`].
     NamedPlace,
     Title,
+    /// The first words of an organization's name (`Bộ`, `Tổng cục`, `Đảng`): index into
+    /// [`ORG_HEADS`].
+    OrgHead,
 }
 
 /// Type words of administrative units.
@@ -110,6 +113,10 @@ pub(crate) enum PlaceType {
     Ward,
     Commune,
     Townlet,
+    /// `nước`, `Vương quốc`, `Liên bang` before a country.
+    Country,
+    /// A historical or other unit (`châu`, `phủ`, `trấn`) before a name.
+    Other,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -263,6 +270,105 @@ const FOREIGN: &[(&str, &str, &[&str])] = &[
     ("Kuala Lumpur", "foreign city", &[]),
     ("Jakarta", "foreign city", &["Gia-các-ta"]),
     ("Manila", "foreign city", &[]),
+    ("Niger", "country", &[]),
+    ("Nigeria", "country", &[]),
+    ("Kenya", "country", &[]),
+    ("Ethiopia", "country", &[]),
+    ("Algérie", "country", &["Algeria", "An-giê-ri"]),
+    ("Maroc", "country", &["Morocco"]),
+    ("Angola", "country", &[]),
+    ("Mozambique", "country", &[]),
+    ("Ả Rập Xê Út", "country", &["Saudi Arabia", "Arab Saudi"]),
+    ("Syria", "country", &["Xy-ri"]),
+    ("Liban", "country", &["Lebanon"]),
+    ("Jordan", "country", &[]),
+    ("Palestine", "country", &[]),
+    ("Afghanistan", "country", &["Áp-ga-ni-xtan"]),
+    ("Pakistan", "country", &[]),
+    ("Bangladesh", "country", &[]),
+    ("Sri Lanka", "country", &[]),
+    ("Nepal", "country", &[]),
+    ("Bhutan", "country", &[]),
+    ("Kazakhstan", "country", &[]),
+    ("Uzbekistan", "country", &[]),
+    ("Belarus", "country", &["Belarút"]),
+    ("Romania", "country", &["Rumani"]),
+    ("Bulgaria", "country", &["Bungari"]),
+    ("Hy Lạp", "country", &[]),
+    ("Áo", "country", &[]),
+    ("Ireland", "country", &["Ai Len", "Ai-len"]),
+    ("Scotland", "country", &[]),
+    ("Iceland", "country", &["Băng Đảo"]),
+    ("Serbia", "country", &[]),
+    ("Croatia", "country", &[]),
+    ("Nam Tư", "country", &[]),
+    ("Chile", "country", &["Chi-lê"]),
+    ("Peru", "country", &["Pê-ru"]),
+    ("Colombia", "country", &[]),
+    ("Venezuela", "country", &[]),
+    ("Bolivia", "country", &[]),
+    ("Uruguay", "country", &[]),
+    ("Paraguay", "country", &[]),
+    ("Ecuador", "country", &[]),
+    ("Nicaragua", "country", &[]),
+    ("Panama", "country", &[]),
+    ("Brunei", "country", &[]),
+    ("Đông Timor", "country", &["Timor-Leste"]),
+    ("Bắc Triều Tiên", "country", &[]),
+    ("Qatar", "country", &[]),
+    ("Kuwait", "country", &["Cô-oét"]),
+    ("Yemen", "country", &[]),
+    ("Oman", "country", &[]),
+    ("Libya", "country", &[]),
+    ("Tunisia", "country", &[]),
+    ("Sudan", "country", &["Xu-đăng"]),
+    ("Zimbabwe", "country", &[]),
+    ("Tanzania", "country", &[]),
+    ("Uganda", "country", &[]),
+    ("Senegal", "country", &[]),
+    ("Ghana", "country", &[]),
+    ("Cameroon", "country", &[]),
+    ("Madagascar", "country", &[]),
+    ("Mông Cổ", "country", &[]),
+    ("Hoa Kỳ", "country", &[]),
+    ("Osaka", "foreign city", &[]),
+    ("Kyoto", "foreign city", &[]),
+    ("Fukuoka", "foreign city", &[]),
+    ("Đài Bắc", "foreign city", &["Taipei"]),
+    ("Thâm Quyến", "foreign city", &[]),
+    ("Nam Ninh", "foreign city", &[]),
+    ("Côn Minh", "foreign city", &[]),
+    ("Vladivostok", "foreign city", &[]),
+    (
+        "Sankt-Peterburg",
+        "foreign city",
+        &["Saint Petersburg", "Leningrad"],
+    ),
+    ("Geneva", "foreign city", &["Genève", "Giơ-ne-vơ"]),
+    ("Bruxelles", "foreign city", &["Brussels"]),
+    ("Roma", "foreign city", &["Rome"]),
+    ("Madrid", "foreign city", &[]),
+    ("Viên", "foreign city", &["Vienna", "Wien"]),
+    ("Praha", "foreign city", &["Prague"]),
+    ("Warszawa", "foreign city", &["Warsaw", "Vác-sa-va"]),
+    ("Budapest", "foreign city", &[]),
+    ("Sydney", "foreign city", &[]),
+    ("Canberra", "foreign city", &[]),
+    ("Ottawa", "foreign city", &[]),
+    ("Los Angeles", "foreign city", &[]),
+    ("San Francisco", "foreign city", &[]),
+    ("Chicago", "foreign city", &[]),
+    ("Havana", "foreign city", &["La Habana"]),
+    ("New Delhi", "foreign city", &["Delhi"]),
+    ("Yangon", "foreign city", &["Rangoon"]),
+    ("Luang Prabang", "foreign city", &["Luông Pha Băng"]),
+    ("Biển Đông", "sea", &[]),
+    ("Hoàng Sa", "archipelago", &["quần đảo Hoàng Sa"]),
+    ("Trường Sa", "archipelago", &["quần đảo Trường Sa"]),
+    ("Đông Dương", "historical region", &[]),
+    ("Bắc Kỳ", "historical region", &[]),
+    ("Trung Kỳ", "historical region", &[]),
+    ("Nam Kỳ", "historical region", &["Nam Kì"]),
     ("Đông Nam Á", "region abroad", &[]),
     ("châu Âu", "region abroad", &["Châu Âu"]),
     ("châu Á", "region abroad", &["Châu Á"]),
@@ -362,6 +468,99 @@ const TITLE_HEADS: &[&str] = &[
     "Phó Tổng Biên tập",
     "Bí thư Trung ương Đảng",
     "Ủy viên Trung ương Đảng",
+];
+
+/// Words an organization's name starts with, and the type they give.
+const ORG_HEADS: &[(&str, Option<&str>)] = &[
+    ("Bộ", Some("ministry")),
+    ("Tổng cục", Some("general department")),
+    ("Cục", Some("department")),
+    ("Chi cục", Some("department")),
+    ("Vụ", Some("department")),
+    ("Ban", None),
+    ("Ban Thường vụ", Some("party")),
+    ("Ban Chấp hành", Some("party")),
+    ("Đảng", Some("party")),
+    ("Đảng bộ", Some("party")),
+    ("Mặt trận", None),
+    ("Hội đồng", None),
+    ("Ủy ban", None),
+    ("Viện", None),
+    ("Học viện", Some("academy")),
+    ("Trường Đại học", Some("university")),
+    ("Trường Cao đẳng", Some("college")),
+    ("Trường Trung học", Some("school")),
+    ("Trường Tiểu học", Some("school")),
+    ("Trường THPT", Some("school")),
+    ("Trường THCS", Some("school")),
+    ("Đại học", Some("university")),
+    ("Công ty", Some("company")),
+    ("Tập đoàn", Some("company")),
+    ("Tổng công ty", Some("company")),
+    ("Ngân hàng", Some("bank")),
+    ("Trung tâm", None),
+    ("Hội", Some("association")),
+    ("Hiệp hội", Some("association")),
+    ("Liên đoàn", None),
+    ("Liên hiệp", None),
+    ("Văn phòng", None),
+    ("Thanh tra", None),
+    ("Tòa án", Some("court")),
+    ("Viện kiểm sát", Some("procuracy")),
+    ("Sở", Some("provincial department")),
+    ("Phòng", None),
+    ("Đài", Some("broadcaster")),
+    ("Báo", Some("newspaper")),
+    ("Tạp chí", Some("journal")),
+    ("Nhà xuất bản", Some("publisher")),
+    ("Bệnh viện", Some("hospital")),
+    ("Quân khu", Some("military")),
+    ("Quân đoàn", Some("military")),
+    ("Sư đoàn", Some("military")),
+    ("Bộ Tư lệnh", Some("military")),
+    ("Quỹ", None),
+    ("Tổ chức", None),
+    ("Chính phủ", Some("government")),
+    ("Quốc hội", Some("National Assembly")),
+];
+
+/// Organizations the tables leave out: (name, type, aliases).
+const EXTRA_ORGS: &[(&str, Option<&str>, &[&str])] = &[
+    (
+        "Đảng Cộng sản Việt Nam",
+        Some("party"),
+        &["ĐCSVN", "Đảng Cộng sản"],
+    ),
+    (
+        "Ban Chấp hành Trung ương Đảng",
+        Some("party"),
+        &[
+            "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam",
+            "Ban Chấp hành Trung ương",
+        ],
+    ),
+    ("Mặt trận Tổ quốc Việt Nam", None, &["Mặt trận Tổ quốc"]),
+    (
+        "Quân đội nhân dân Việt Nam",
+        Some("military"),
+        &["Quân đội nhân dân"],
+    ),
+    ("Công an nhân dân", None, &[]),
+    (
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        None,
+        &["Đoàn TNCS Hồ Chí Minh"],
+    ),
+    (
+        "Liên Hợp Quốc",
+        Some("international"),
+        &["Liên hợp quốc", "LHQ"],
+    ),
+    (
+        "ASEAN",
+        Some("international"),
+        &["Hiệp hội các quốc gia Đông Nam Á"],
+    ),
 ];
 
 /// Vietnamese surnames (the first syllable of most names).
@@ -602,7 +801,7 @@ impl Gazetteer {
             for n in names {
                 // Two-letter codes (HN) are too ambiguous; full names with their type word
                 // are matched as type word + name.
-                if n.len() < 3 || n.chars().all(|c| c.is_ascii_uppercase()) && n.len() < 3 {
+                if n.len() < 3 || n == "Thủ đô" {
                     continue;
                 }
                 g.add(&norm, &n, Kind::Province, id);
@@ -673,7 +872,10 @@ impl Gazetteer {
                 name: name.to_string(),
             });
             g.add(&norm, name, Kind::Region, id);
-            for a in field(&row, 4).split('|').filter(|a| !a.is_empty()) {
+            for a in field(&row, 4)
+                .split('|')
+                .filter(|a| !a.is_empty() && !a.starts_with("phía"))
+            {
                 g.add(&norm, a, Kind::Region, id);
             }
             if let Some(abbr) = [("DBSH", "ĐBSH"), ("DBSCL", "ĐBSCL"), ("DNB", "ĐNB")]
@@ -708,6 +910,23 @@ impl Gazetteer {
             ("phường", PlaceType::Ward),
             ("xã", PlaceType::Commune),
             ("thị trấn", PlaceType::Townlet),
+            ("nước", PlaceType::Country),
+            ("vương quốc", PlaceType::Country),
+            ("liên bang", PlaceType::Country),
+            ("cộng hòa", PlaceType::Country),
+            ("hợp chủng quốc", PlaceType::Country),
+            ("đế quốc", PlaceType::Country),
+            ("châu", PlaceType::Other),
+            ("phủ", PlaceType::Other),
+            ("trấn", PlaceType::Other),
+            ("xứ", PlaceType::Other),
+            ("tổng", PlaceType::Other),
+            ("làng", PlaceType::Other),
+            ("thôn", PlaceType::Other),
+            ("ấp", PlaceType::Other),
+            ("thủ đô", PlaceType::Other),
+            ("vùng", PlaceType::Other),
+            ("miền", PlaceType::Other),
         ] {
             g.add(&norm, w, Kind::PlaceType(t), 0);
         }
@@ -764,6 +983,19 @@ impl Gazetteer {
             let id = g.titles.len() as u32;
             g.titles.push(t.to_string());
             g.add(&norm, t, Kind::Title, id);
+        }
+        for (k, (h, _)) in ORG_HEADS.iter().enumerate() {
+            g.add(&norm, h, Kind::OrgHead, k as u32);
+        }
+        for &(name, kind, aliases) in EXTRA_ORGS {
+            let id = match g.orgs.iter().position(|o| o.name == name) {
+                Some(id) => id as u32,
+                None => g.add_org(name, kind, false),
+            };
+            g.add(&norm, name, Kind::Org, id);
+            for a in aliases {
+                g.add(&norm, a, Kind::Org, id);
+            }
         }
         for s in SURNAMES {
             let (e, f) = tokens::word_keys(s);
@@ -1008,7 +1240,47 @@ impl Gazetteer {
             }
             if let Some(f) = self.place_at(toks, s, i, &out) {
                 i = f.end;
+                let listed_type = (f.start > 0 && listed(toks, f.start - 1))
+                    .then(|| self.longest(s, f.start - 1, |e| matches!(e.kind, Kind::PlaceType(_))))
+                    .flatten();
                 out.push(f);
+                // `hai tỉnh Lai Châu và Phong Thổ`, `các huyện A, B và C`: the rest of the list.
+                if let Some((_, te)) = listed_type
+                    && let Kind::PlaceType(t) = te.kind
+                {
+                    while i + 1 < toks.len()
+                        && (toks[i].text == "," || toks[i].is(W::Va))
+                        && toks[i + 1].capitalized()
+                        && toks[i + 1].gap != Gap::Line
+                    {
+                        let j = i + 1;
+                        let (end, cands) = self.all_longest(s, j, |e| self.fits(t, e));
+                        let f = if cands.is_empty() {
+                            let end = capitalized_run(toks, j);
+                            if end == j {
+                                break;
+                            }
+                            Found {
+                                kind: EntityKind::Place,
+                                start: j,
+                                end,
+                                value: Value::Place(PlaceValue {
+                                    name: toks[j..end]
+                                        .iter()
+                                        .map(|t| t.text)
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                    level: String::new(),
+                                    province: None,
+                                }),
+                            }
+                        } else {
+                            self.resolve_place(toks, s, j, end, &cands, &out)
+                        };
+                        i = f.end;
+                        out.push(f);
+                    }
+                }
             } else {
                 i += 1;
             }
@@ -1037,27 +1309,48 @@ impl Gazetteer {
                 .copied()
         };
         // Type word + name.
+        let mut unknown: Option<Found> = None;
         if let Some((j, e)) = longest(&|e| matches!(e.kind, Kind::PlaceType(_)))
             && let Kind::PlaceType(t) = e.kind
             && j < toks.len()
+            && toks[j].gap != Gap::Line
             && (toks[j].capitalized() || toks[j].ascii && toks[i].ascii)
         {
-            let (end, cands) = self.all_longest(s, j, |e| match (t, e.kind) {
-                (PlaceType::Province, Kind::Province) => true,
-                (PlaceType::City, Kind::Province) => self.province_is_city[e.id as usize],
-                (PlaceType::City, Kind::District) => {
-                    self.district_type[e.id as usize] == PlaceType::City
-                }
-                (PlaceType::District | PlaceType::Urban | PlaceType::Town, Kind::District) => {
-                    self.district_type[e.id as usize] == t
-                }
-                (PlaceType::Ward | PlaceType::Commune | PlaceType::Townlet, Kind::Ward) => {
-                    self.ward_type[e.id as usize] == t
-                }
-                _ => false,
-            });
+            // `hai tỉnh Lai Châu và Phong Thổ`: each name is a place without the type word.
+            let start = if listed(toks, i) { j } else { i };
+            let (end, cands) = self.all_longest(s, j, |e| self.fits(t, e));
             if !cands.is_empty() {
-                return Some(self.resolve_place(toks, s, i, end, &cands, so_far));
+                return Some(self.resolve_place(toks, s, start, end, &cands, so_far));
+            }
+            // An unknown or historical name: its capitalized words.
+            let end = capitalized_run(toks, j);
+            let known_after = self
+                .longest(s, j, |e| {
+                    matches!(
+                        e.kind,
+                        Kind::Province | Kind::Region | Kind::Foreign | Kind::Org | Kind::OrgHead
+                    )
+                })
+                .is_some();
+            if end > j && t != PlaceType::Country && !known_after {
+                unknown = Some(Found {
+                    kind: EntityKind::Place,
+                    start,
+                    end,
+                    value: Value::Place(PlaceValue {
+                        name: toks[start..end]
+                            .iter()
+                            .map(|t| t.text)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        level: toks[i..j]
+                            .iter()
+                            .map(|t| t.text.to_lowercase())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        province: None,
+                    }),
+                });
             }
         }
         // Named places: đường X, cầu X.
@@ -1065,10 +1358,13 @@ impl Gazetteer {
             && j < toks.len()
             && toks[j].is_word()
             && toks[j].capitalized()
-            && !(toks[i].capitalized()
-                && i > 0
-                && toks[i - 1].is_word()
-                && toks[i - 1].capitalized())
+            // The type word in lower case (a capital only at a sentence start, and not a
+            // surname: Hồ Chí Minh is not a lake).
+            && (!toks[i].capitalized()
+                || !self.is_surname(&toks[i])
+                    && (i == 0
+                        || toks[i].gap == Gap::Line
+                        || matches!(toks[i - 1].text, "." | "!" | "?" | ":")))
         {
             // The name: capitalized words (or a number: đường 3/2 is rare; skipped).
             let mut end = j;
@@ -1096,30 +1392,65 @@ impl Gazetteer {
         // A bare name: province, region or foreign place.
         let t = &toks[i];
         let bare = |e: &Entry| matches!(e.kind, Kind::Province | Kind::Region | Kind::Foreign);
-        let (end, _) = longest(&bare)?;
+        let Some((end, _)) = longest(&bare) else {
+            return unknown;
+        };
         let cands: Vec<Entry> = here
             .iter()
             .filter(|(j, e)| *j == end && bare(e))
             .map(|(_, e)| *e)
             .collect();
         let e = cands[0];
-        if e.kind != Kind::Region && !t.capitalized() {
-            return None;
+        let prev = i
+            .checked_sub(1)
+            .map(|k| &toks[k])
+            .filter(|p| p.gap != Gap::Line);
+        let rejected = (e.kind != Kind::Region && !t.capitalized())
+            // A direction, not a region (phía Tây Bắc).
+            || e.kind == Kind::Region && prev.is_some_and(|p| p.is_any(&[W::Phia, W::Huong]))
+            // Part of a person's name (Nguyễn Hà Nam, ông Hà Nam, Nguyễn Đức Chung).
+            || e.kind != Kind::Region
+                && prev.is_some_and(|p| {
+                    p.is_word()
+                        && (self.is_surname(p) && p.capitalized() && p.shape != Shape::Upper
+                            || person_cue(p))
+                })
+            // Hồ Chí Minh alone is the person; the city is written with its type word.
+            || e.kind == Kind::Province && t.text == "Hồ" && end == i + 3
+            // A one-word name starting a compound (Pháp lệnh, Ý kiến, Mỹ thuật).
+            || end == i + 1
+                && toks.get(end).is_some_and(|n| {
+                    n.is_word()
+                        && n.shape == Shape::Lower
+                        && n.gap == Gap::Space
+                        && crate::segment::is_lexicon_word(&[t.exact, n.exact])
+                });
+        if rejected {
+            return unknown;
         }
-        // Part of a person's name (Nguyễn Hà Nam, ông Hà Nam).
-        if e.kind == Kind::Province && i > 0 {
-            let p = &toks[i - 1];
-            if p.gap != Gap::Line
-                && p.is_word()
-                && (self.is_surname(p) && p.capitalized() && p.shape != Shape::Upper
-                    || person_cue(p))
-            {
-                return None;
-            }
-        }
-        // A name followed by more capitalized words is a longer name (Hà Nam Ninh? a
-        // person: Lê Văn Thành Nam): skip when the next word is capitalized and not a place.
         Some(self.found_entry(toks, i, end, e))
+    }
+
+    /// Whether entry `e` can follow the type word `t`.
+    fn fits(&self, t: PlaceType, e: &Entry) -> bool {
+        match (t, e.kind) {
+            (PlaceType::Province, Kind::Province) => true,
+            (PlaceType::City, Kind::Province) => self.province_is_city[e.id as usize],
+            (PlaceType::City, Kind::District) => {
+                self.district_type[e.id as usize] == PlaceType::City
+            }
+            (PlaceType::District | PlaceType::Urban | PlaceType::Town, Kind::District) => {
+                self.district_type[e.id as usize] == t
+            }
+            (PlaceType::Ward | PlaceType::Commune | PlaceType::Townlet, Kind::Ward) => {
+                self.ward_type[e.id as usize] == t
+            }
+            (PlaceType::Country, Kind::Foreign) => true,
+            (PlaceType::Other, Kind::Province | Kind::District | Kind::Region | Kind::Foreign) => {
+                true
+            }
+            _ => false,
+        }
     }
 
     fn found_entry(&self, _toks: &[Tok<'_>], start: usize, end: usize, e: Entry) -> Found {
@@ -1226,8 +1557,7 @@ impl Gazetteer {
             }
             match self.org_at(toks, s, i, places) {
                 Some(f) => {
-                    // Organizations nest (`Văn phòng Chính phủ` ⊃ `Chính phủ`): go on inside.
-                    i += 1;
+                    i = f.end.max(i + 1);
                     out.push(f);
                 }
                 None => i += 1,
@@ -1243,14 +1573,115 @@ impl Gazetteer {
         out
     }
 
+    /// The end of an organization's own name from `j`: capitalized words (a capital then the
+    /// lower-case syllables of one lexicon word: `Bưu chính Viễn thông`), joined by `và`; it
+    /// stops before a place, a title or a person's name.
+    fn org_name_run(&self, toks: &[Tok<'_>], s: &Stream, j: usize, places: &[Found]) -> usize {
+        let mut e = j;
+        while e < toks.len() {
+            let t = &toks[e];
+            let ok = (t.is_word() || t.kind == PreTokenKind::Abbreviation)
+                && t.capitalized()
+                && if e == j {
+                    t.gap != Gap::Line
+                } else {
+                    t.gap == Gap::Space
+                };
+            if !ok
+                || places.iter().any(|p| p.start == e)
+                || self.is_surname(t)
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| n.is_word() && n.shape == Shape::Title)
+                || self.longest(s, e, |x| x.kind == Kind::Title).is_some()
+            {
+                break;
+            }
+            let mut len = 1;
+            for l in (2..=4).rev() {
+                if e + l <= toks.len()
+                    && toks[e + 1..e + l]
+                        .iter()
+                        .all(|n| n.is_word() && n.shape == Shape::Lower && n.gap == Gap::Space)
+                {
+                    let keys: Vec<u64> = toks[e..e + l].iter().map(|t| t.exact).collect();
+                    if crate::segment::is_lexicon_word(&keys) {
+                        len = l;
+                        break;
+                    }
+                }
+            }
+            e += len;
+            if toks.get(e).is_some_and(|t| t.is(W::Va))
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|n| n.is_word() && n.capitalized())
+            {
+                e += 1;
+            }
+        }
+        if e > j && toks[e - 1].is(W::Va) {
+            e -= 1;
+        }
+        e
+    }
+
     fn org_at(&self, toks: &[Tok<'_>], s: &Stream, i: usize, places: &[Found]) -> Option<Found> {
-        let (end, e) = self.longest(s, i, |e| e.kind == Kind::Org)?;
-        let org = &self.orgs[e.id as usize];
-        let mut name = org.name.clone();
-        let mut kind = org.kind.clone();
-        let mut end = end;
+        let (mut end, mut name, mut kind, org_name, takes_place) =
+            match self.longest(s, i, |e| e.kind == Kind::Org) {
+                Some((end, e)) => {
+                    let org = &self.orgs[e.id as usize];
+                    let local = org.takes_place || org.kind.as_deref() == Some("local body");
+                    (
+                        end,
+                        org.name.clone(),
+                        org.kind.clone(),
+                        org.name.as_str(),
+                        local,
+                    )
+                }
+                None => {
+                    // A name the tables do not have: a head word and capitalized words.
+                    if places.iter().any(|p| p.start == i) {
+                        return None;
+                    }
+                    let (hj, he) = self.longest(s, i, |e| e.kind == Kind::OrgHead)?;
+                    let end = self.org_name_run(toks, s, hj, places);
+                    if end == hj {
+                        return None;
+                    }
+                    let text = toks[i..end]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let kind = ORG_HEADS[he.id as usize].1.map(str::to_string);
+                    (end, text, kind, "", false)
+                }
+            };
+        // The party's name after `Đảng` (Ban Chấp hành Trung ương Đảng Cộng sản Đông Dương).
+        if end > i && toks[end - 1].text.eq_ignore_ascii_case("Đảng")
+            || toks[end - 1].text == "ĐẢNG"
+        {
+            let e = self.org_name_run(toks, s, end, places);
+            if e > end {
+                let more: Vec<&str> = toks[end..e].iter().map(|t| t.text).collect();
+                name = format!("{name} {}", more.join(" "));
+                end = e;
+            }
+        }
+        // A place right after it is part of its name (Bộ Quốc phòng Nga, Quốc hội nước …).
+        if !takes_place
+            && let Some(p) = places
+                .iter()
+                .find(|p| p.start == end && toks[end].gap != Gap::Line)
+        {
+            let place_text: Vec<&str> = toks[p.start..p.end].iter().map(|t| t.text).collect();
+            name = format!("{name} {}", place_text.join(" "));
+            end = p.end;
+        }
         // The place it belongs to: a place entity right after it, or a bare type word.
-        if org.takes_place || org.kind.as_deref() == Some("local body") {
+        if takes_place {
             if let Some(p) = places.iter().find(|p| p.start == end) {
                 let place_text: Vec<&str> = toks[p.start..p.end].iter().map(|t| t.text).collect();
                 let level = match &p.value {
@@ -1261,7 +1692,7 @@ impl Gazetteer {
                 };
                 name = format!("{name} {}", expand_place_words(&place_text.join(" ")));
                 end = p.end;
-                kind = local_kind(&org.name, level, kind);
+                kind = local_kind(org_name, level, kind);
             } else if let Some((j, pe)) =
                 self.longest(s, end, |e| matches!(e.kind, Kind::PlaceType(_)))
                 && let Kind::PlaceType(t) = pe.kind
@@ -1276,13 +1707,14 @@ impl Gazetteer {
                     PlaceType::Ward => ("phường", "commune"),
                     PlaceType::Commune => ("xã", "commune"),
                     PlaceType::Townlet => ("thị trấn", "commune"),
+                    PlaceType::Country | PlaceType::Other => ("", ""),
                 };
-                if !org.name.ends_with(word) {
+                if !word.is_empty() && !org_name.ends_with(word) {
                     name = format!("{name} {word}");
                 }
                 end = j;
-                kind = local_kind(&org.name, level, kind);
-            } else if org.takes_place
+                kind = local_kind(org_name, level, kind);
+            } else if takes_place
                 && let Some((j, pe)) = self.longest(s, end, |e| e.kind == Kind::Province)
                 && toks[end].capitalized()
             {
@@ -1297,6 +1729,40 @@ impl Gazetteer {
             value: Value::Organization(OrganizationValue { name, kind }),
         })
     }
+}
+
+/// Whether the type word at `i` follows a count (`hai tỉnh`, `các huyện`): the names after it
+/// are each a place of their own.
+fn listed(toks: &[Tok<'_>], i: usize) -> bool {
+    i > 0
+        && toks[i - 1].gap != Gap::Line
+        && (toks[i - 1].number().is_some()
+            || toks[i - 1].is_any(&[
+                W::Hai,
+                W::Ba,
+                W::Bon,
+                W::Nam,
+                W::Sau6,
+                W::Bay,
+                W::Chin,
+                W::Muoi,
+                W::Cac,
+                W::Nhung,
+            ]))
+}
+
+/// The end of a run of capitalized words from `j` (at most 4, one line).
+fn capitalized_run(toks: &[Tok<'_>], j: usize) -> usize {
+    let mut end = j;
+    while end < toks.len()
+        && end < j + 4
+        && toks[end].is_word()
+        && toks[end].capitalized()
+        && (end == j || toks[end].gap == Gap::Space)
+    {
+        end += 1;
+    }
+    end
 }
 
 fn expand_place_words(text: &str) -> String {
@@ -1334,7 +1800,6 @@ fn abbrev_key(text: &str) -> u64 {
 
 /// Words that announce a person (ông, bà, anh, chị, đồng chí …).
 pub(crate) fn person_cue(t: &Tok<'_>) -> bool {
-    use super::tokens::W;
     t.is_any(&[
         W::Ong,
         W::Ba2,

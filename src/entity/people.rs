@@ -109,7 +109,10 @@ pub(crate) fn find(
             .filter(|(_, p)| p.start < end && i < p.end)
             .map(|(k, _)| k)
             .collect();
-        if !overlapping.is_empty() && !cue_before {
+        // A title announces a person over a place only for a Vietnamese name (Chủ tịch Hồ Chí
+        // Minh), not over a country (Phó Thủ tướng Chính phủ Việt Nam).
+        let person_wins = cue_before && g.is_surname(&toks[i]);
+        if !overlapping.is_empty() && !person_wins {
             i = end;
             continue;
         }
@@ -229,10 +232,29 @@ fn titles(
             i += 1;
             continue;
         }
-        let Some((head_end, _)) = g.longest(s, i, |e| e.kind == Kind::Title) else {
+        let Some((mut head_end, _)) = g.longest(s, i, |e| e.kind == Kind::Title) else {
             i += 1;
             continue;
         };
+        // Modifiers that are part of the title (Thường trực, thứ nhất, danh dự, Chuyên trách).
+        while head_end + 1 < toks.len() {
+            let pair = (
+                toks[head_end].text.to_lowercase(),
+                toks[head_end + 1].text.to_lowercase(),
+            );
+            let known = matches!(
+                (pair.0.as_str(), pair.1.as_str()),
+                ("thường", "trực")
+                    | ("thứ", "nhất")
+                    | ("danh", "dự")
+                    | ("chuyên", "trách")
+                    | ("phụ", "trách")
+            );
+            if !known || toks[head_end].gap == Gap::Line {
+                break;
+            }
+            head_end += 2;
+        }
         // The organization (or place) right after the head, or overlapping its last word
         // (`Trưởng Ban` + `Ban Thi đua - Khen thưởng Trung ương`).
         let org = orgs
@@ -341,7 +363,20 @@ fn name_at(
     }
     let surname = g.is_surname(t);
     if !surname && !cue {
-        return None;
+        // A name without a Vietnamese surname followed by its title: `Heng Samrin, Chủ tịch`.
+        let mut end = i;
+        while end < toks.len()
+            && end < i + 4
+            && toks[end].is_word()
+            && toks[end].shape == Shape::Title
+            && (end == i || toks[end].gap == Gap::Space)
+        {
+            end += 1;
+        }
+        let titled = end >= i + 2
+            && toks.get(end).is_some_and(|c| c.text == ",")
+            && titles.iter().any(|ti| ti.start == end + 1);
+        return titled.then_some((end, true));
     }
     // Not the start of a title, an organization or a type word.
     let starts_other = |k: usize| {
@@ -368,7 +403,11 @@ fn name_at(
         end += 1;
     }
     let n = end - i;
-    if n >= 2 || cue && n == 1 && t.kind == PreTokenKind::Syllable && t.shape == Shape::Title {
+    // One capitalized word is a name only after ông / bà / đồng chí (ông Hùng).
+    let word_cue = i > 0
+        && (person_cue(&toks[i - 1])
+            || i >= 2 && toks[i - 2].is(W::Dong) && toks[i - 1].is(W::Chi2));
+    if n >= 2 || word_cue && n == 1 && t.kind == PreTokenKind::Syllable && t.shape == Shape::Title {
         // A surname alone with lower-case words after is a common word (Hà, Mai, Lâm).
         return Some((end, cue));
     }

@@ -136,7 +136,8 @@ words! {
     Chieu = "chiều", Trua = "trưa", Toi3 = "tối", Dem = "đêm", Luc = "lúc", Vao = "vào",
     Dip = "dịp", Le = "lễ", Khanh = "khánh", Nguyen = "nguyên", Dan = "đán", Het = "hết",
     Mot = "một", Bon = "bốn", Chin = "chín", Muoi = "mười", Ngay2 = "này", Ong = "ông",
-    Ba2 = "bà", Anh = "anh", Chi = "chị", Co = "cô", Chu2 = "chú", Bac = "bác", Em = "em",
+    Ba2 = "bà", Anh = "anh", Chi = "chị", Co = "cô", Chu2 = "chú", Bac = "bác", Cac = "các", Phia = "phía",
+    Huong = "hướng", Va = "và", Mat = "mất", Sinh = "sinh", Tam = "tám", Em = "em",
     Cu = "cụ", Dong = "đồng", Chi2 = "chí", Kiem = "kiêm", TM = "tm",
 }
 

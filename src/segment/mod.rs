@@ -10,4 +10,5 @@ mod pretokenize;
 mod segmenter;
 
 pub use pretokenize::{PreToken, PreTokenKind, PreTokens, pretokenize};
+pub(crate) use segmenter::is_lexicon_word;
 pub use segmenter::{Segmenter, SegmenterBuilder, Word, WordKind, Words};

@@ -50,6 +50,14 @@ pub struct Word<'a> {
 /// The embedded model (see data/README.md for its sources and the command that regenerates it).
 static EMBEDDED: &[u8] = include_bytes!("../../data/segmenter.bin");
 
+/// Whether the token keys (lower-case [`token_key`]s) form a word of the embedded lexicon.
+pub(crate) fn is_lexicon_word(keys: &[u64]) -> bool {
+    EMBEDDED_MODEL
+        .accented
+        .lexicon
+        .contains(super::model::sequence_key(keys))
+}
+
 static EMBEDDED_MODEL: LazyLock<Arc<Model<'static>>> = LazyLock::new(|| {
     // The embedded file is checked by the test suite; a broken build is the only way to get here
     // with an invalid one.
