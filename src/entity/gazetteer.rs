@@ -464,6 +464,16 @@ const TITLE_HEADS: &[&str] = &[
     "Chỉ huy trưởng",
     "Trưởng Công an",
     "Người phát ngôn",
+    "Tổng thống",
+    "Phó Tổng thống",
+    "Vua",
+    "Hoàng đế",
+    "Tỉnh trưởng",
+    "Dân biểu",
+    "Nghị sĩ",
+    "Thượng nghị sĩ",
+    "Thị trưởng",
+    "Toàn quyền",
     "Tổng Biên tập",
     "Phó Tổng Biên tập",
     "Bí thư Trung ương Đảng",
@@ -1576,7 +1586,13 @@ impl Gazetteer {
     /// The end of an organization's own name from `j`: capitalized words (a capital then the
     /// lower-case syllables of one lexicon word: `Bưu chính Viễn thông`), joined by `và`; it
     /// stops before a place, a title or a person's name.
-    fn org_name_run(&self, toks: &[Tok<'_>], s: &Stream, j: usize, places: &[Found]) -> usize {
+    pub(crate) fn org_name_run(
+        &self,
+        toks: &[Tok<'_>],
+        s: &Stream,
+        j: usize,
+        places: &[Found],
+    ) -> usize {
         let mut e = j;
         while e < toks.len() {
             let t = &toks[e];

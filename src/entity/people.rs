@@ -81,6 +81,8 @@ pub(crate) fn find(
     let mut out = Vec::new();
     let mut dropped_places = Vec::new();
     let mut linked = vec![false; titles.len()];
+    // The end and roles of the last name of a `Title: A, B, C` list.
+    let mut list: Option<(usize, Vec<Role>)> = None;
     let mut i = 0;
     while i < toks.len() {
         let Some((mut end, cue_before)) = name_at(toks, s, i, g, &titles, taken) else {
@@ -119,22 +121,46 @@ pub(crate) fn find(
         dropped_places.extend(overlapping);
         let name = text_of(norm, toks, i, end).to_string();
         let mut roles = Vec::new();
-        // Titles after the name: `Name, T1, T2 - T3`.
+        // Titles after the name: `Name, T1, T2 - T3`, `Name - T1 kiêm T2`, with what qualifies
+        // a title skipped (`khóa XII`, `(từ 2002 đến 2007)`, `nguyên`) and one description
+        // before the titles (`Nguyễn Khánh, chính khách Việt Nam, Phó Thủ tướng …`).
         let mut k = end;
-        while k < toks.len() && matches!(toks[k].text, "," | "-" | "–") || is_kiem(toks, k) {
-            let Some(ti) = titles.iter().position(|t| t.start == k + 1) else {
+        let mut skipped = false;
+        while is_sep(toks, k) {
+            let mut t0 = k + 1;
+            while t0 < toks.len() && toks[t0].is_any(&[W::Nguyen, W::Cuu]) {
+                t0 += 1;
+            }
+            if let Some(ti) = titles.iter().position(|t| t.start == t0) {
+                roles.push(role_of(&titles[ti]));
+                linked[ti] = true;
+                k = titles[ti].end;
+                if !is_sep(toks, k) {
+                    match skip_to_sep(toks, k) {
+                        Some(m) => k = m,
+                        None => break,
+                    }
+                }
+            } else if !skipped && roles.is_empty() && toks[k].text == "," {
+                skipped = true;
+                match skip_to_sep(toks, k + 1) {
+                    Some(m) => k = m,
+                    None => break,
+                }
+            } else {
                 break;
-            };
-            roles.push(role_of(&titles[ti]));
-            linked[ti] = true;
-            k = titles[ti].end;
+            }
         }
-        // Titles before the name: `T Name`, `T, T Name`, `THỦ TƯỚNG / Name`.
+        // Titles before the name: `T Name`, `T, T Name`, `THỦ TƯỚNG / Name`, `T: Name`,
+        // `T … là ông Name`.
         if roles.is_empty() {
             let mut at = i;
             if at >= 2 && toks[at - 2].is(W::Dong) && toks[at - 1].is(W::Chi2) {
                 at -= 2;
             } else if at >= 1 && person_cue(&toks[at - 1]) {
+                at -= 1;
+            }
+            if at >= 1 && toks[at - 1].text == ":" {
                 at -= 1;
             }
             let mut before = Vec::new();
@@ -149,6 +175,16 @@ pub(crate) fn find(
                 // signer's own title.
                 break;
             }
+            // `Bộ trưởng hiện nay là bà Nguyễn Thị Kim Tiến`.
+            if before.is_empty() && at >= 1 && toks[at - 1].is(W::La) {
+                let la = at - 1;
+                if let Some(ti) = titles
+                    .iter()
+                    .position(|t| t.end <= la && la - t.end <= 2 && t.end > 0)
+                {
+                    before.push(ti);
+                }
+            }
             // The title closest to the name is the signer's in a signature block; in a chain
             // (`Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Vương Đình Huệ`) all count.
             for &ti in before.iter().rev() {
@@ -156,6 +192,24 @@ pub(crate) fn find(
                 linked[ti] = true;
             }
         }
+        // A list after a title: `Phó chủ tịch UBND huyện: Ông A, Ông B, Bà C`.
+        if roles.is_empty()
+            && let Some((prev_end, prev_roles)) = &list
+            && toks[*prev_end..i]
+                .iter()
+                .all(|t| t.text == "," || person_cue(t))
+            && toks[*prev_end..i].iter().any(|t| t.text == ",")
+        {
+            roles.clone_from(prev_roles);
+        }
+        let colon_list = i >= 1
+            && toks[i.saturating_sub(2)..i].iter().any(|t| t.text == ":")
+            && !roles.is_empty();
+        list = if colon_list || list.is_some() && !roles.is_empty() {
+            Some((end, roles.clone()))
+        } else {
+            None
+        };
         // A byline: the name alone on its line, an organization on the next.
         let mut affiliation = None;
         if roles.is_empty()
@@ -199,6 +253,36 @@ pub(crate) fn find(
     (out, dropped_places)
 }
 
+/// A separator between a name and its titles or between titles (`,` `-` `;` `kiêm`).
+fn is_sep(toks: &[Tok<'_>], k: usize) -> bool {
+    k < toks.len()
+        && toks[k].gap != Gap::Line
+        && (matches!(toks[k].text, "," | "-" | "–" | ";") || is_kiem(toks, k))
+}
+
+/// The next separator within a few tokens of `from` on the same line and sentence, skipping
+/// parentheses.
+fn skip_to_sep(toks: &[Tok<'_>], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut m = from;
+    while m < toks.len() && m < from + 8 && (m == from || toks[m].gap != Gap::Line) {
+        match toks[m].text {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "." | "!" | "?" | ":" if depth == 0 => return None,
+            _ => {}
+        }
+        if depth == 0 && m > from && is_sep(toks, m) {
+            return Some(m);
+        }
+        if depth == 0 && m == from && is_sep(toks, m) {
+            return Some(m);
+        }
+        m += 1;
+    }
+    None
+}
+
 fn is_kiem(toks: &[Tok<'_>], k: usize) -> bool {
     toks.get(k).is_some_and(|t| t.is(W::Kiem))
 }
@@ -228,7 +312,7 @@ fn titles(
     let mut out: Vec<TitleAt> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if taken[i] || !toks[i].is_word() || !toks[i].capitalized() {
+        if taken[i] || !toks[i].is_word() {
             i += 1;
             continue;
         }
@@ -236,6 +320,24 @@ fn titles(
             i += 1;
             continue;
         };
+        // No punctuation inside a title (the key stream skips commas: `Nội vụ, Trưởng`).
+        if toks[i..head_end]
+            .iter()
+            .any(|t| t.kind == PreTokenKind::Punctuation)
+        {
+            i += 1;
+            continue;
+        }
+        // A title in lower case counts when a name or an organization follows it (`thủ tướng
+        // Tanaka Kakuei`, `chủ tịch Công ty …`).
+        if !toks[i].capitalized()
+            && !toks
+                .get(head_end)
+                .is_some_and(|n| n.capitalized() && n.gap == Gap::Space && n.is_word())
+        {
+            i += 1;
+            continue;
+        }
         // Modifiers that are part of the title (Thường trực, thứ nhất, danh dự, Chuyên trách).
         while head_end + 1 < toks.len() {
             let pair = (
@@ -283,6 +385,15 @@ fn titles(
                 None,
             ),
             (None, None) => (head_end, None, None),
+        };
+        // A minister's portfolio without `Bộ` (Bộ trưởng Tư pháp) is part of the title.
+        let (head_end, end) = if end == head_end
+            && (toks[i].text.eq_ignore_ascii_case("Bộ") || toks[i].text.eq_ignore_ascii_case("Thứ"))
+        {
+            let e = g.org_name_run(toks, s, head_end, places);
+            (e, e)
+        } else {
+            (head_end, end)
         };
         // The head may keep its last word when the organization overlaps it.
         let title = text_of(norm, toks, i, head_end).to_string();
@@ -355,7 +466,11 @@ fn name_at(
         && toks[i].gap != Gap::Line
         && (person_cue(&toks[i - 1])
             || i >= 2 && toks[i - 2].is(W::Dong) && toks[i - 1].is(W::Chi2))
-        || titles.iter().any(|ti| ti.end == i);
+        || titles.iter().any(|ti| {
+            ti.end == i
+                || ti.end + 1 == i && toks[ti.end].text == ":"
+                || ti.end + 2 == i && toks[ti.end].text == ":" && person_cue(&toks[i - 1])
+        });
     let upper = t.shape == Shape::Upper;
     // ông / bà announce a name; they do not start one.
     if person_cue(t) || t.is(W::Dong) && toks.get(i + 1).is_some_and(|n| n.is(W::Chi2)) {
