@@ -97,6 +97,9 @@ pub(crate) enum Kind {
     /// A type word before a named place (`đường`, `cầu`): index into [`NAMED_PLACES`].
     NamedPlace,
     Title,
+    /// A city or town (pre-2025 district level) written without its type word: index into
+    /// the districts.
+    City,
     /// The first words of an organization's name (`Bộ`, `Tổng cục`, `Đảng`): index into
     /// [`ORG_HEADS`].
     OrgHead,
@@ -158,6 +161,8 @@ const BREAK: SKey = SKey {
 /// The key stream of a text.
 #[derive(Debug, Default)]
 pub(crate) struct Stream {
+    /// The text is typed without diacritics: keys match on their folded form.
+    pub loose: bool,
     pub keys: Vec<SKey>,
     /// Per token, the index of its first key (`u32::MAX` when it has none).
     pub first: Vec<u32>,
@@ -195,6 +200,9 @@ pub(crate) const NAMED_PLACES: &[(&str, &str)] = &[
     ("khu kinh tế", "economic zone"),
     ("vườn quốc gia", "national park"),
     ("quảng trường", "square"),
+    ("quốc lộ", "highway"),
+    ("tỉnh lộ", "road"),
+    ("cao tốc", "expressway"),
 ];
 
 /// Countries and major foreign cities (name, level, aliases).
@@ -251,6 +259,12 @@ const FOREIGN: &[(&str, &str, &[&str])] = &[
         "country",
         &["Cộng hòa xã hội chủ nghĩa Việt Nam"],
     ),
+    ("Việt Nam Cộng hòa", "historical state", &[]),
+    ("Việt Nam Dân chủ Cộng hòa", "historical state", &[]),
+    ("Quốc gia Việt Nam", "historical state", &[]),
+    ("Dinh Độc Lập", "landmark", &["Dinh Thống Nhất"]),
+    ("Nhà Trắng", "landmark", &[]),
+    ("Điện Kremlin", "landmark", &["Kremlin"]),
     ("Bắc Kinh", "foreign city", &[]),
     ("Thượng Hải", "foreign city", &[]),
     ("Quảng Châu", "foreign city", &[]),
@@ -839,6 +853,10 @@ impl Gazetteer {
             });
             g.district_type.push(t);
             g.add(&norm, field(&row, 2), Kind::District, id);
+            // Cities and towns are written without their type word too (Nha Trang, Móng Cái).
+            if matches!(t, PlaceType::City | PlaceType::Town) && field(&row, 2).contains(' ') {
+                g.add(&norm, field(&row, 2), Kind::City, id);
+            }
         }
         for (file, pre) in [
             (data!("wards_pre2025.csv"), true),
@@ -923,7 +941,6 @@ impl Gazetteer {
             ("nước", PlaceType::Country),
             ("vương quốc", PlaceType::Country),
             ("liên bang", PlaceType::Country),
-            ("cộng hòa", PlaceType::Country),
             ("hợp chủng quốc", PlaceType::Country),
             ("đế quốc", PlaceType::Country),
             ("châu", PlaceType::Other),
@@ -1088,6 +1105,7 @@ impl Gazetteer {
     pub fn stream(&self, toks: &[Tok<'_>], out: &mut Stream) {
         out.keys.clear();
         out.first.clear();
+        out.loose = toks.first().is_some_and(|t| t.loose);
         for (i, t) in toks.iter().enumerate() {
             if t.gap == Gap::Line {
                 out.keys.push(BREAK);
@@ -1154,9 +1172,9 @@ impl Gazetteer {
                 let ke = finish(he) | 1;
                 // Text without diacritics matches accented names, but one short word alone
                 // (Y for Ý) is too weak.
-                let folded_ok = ascii && q > p;
+                let folded_ok = ascii && s.loose && q > p;
                 for e in &node.entries {
-                    if e.exact == ke || folded_ok || ascii && e.exact == e.fold_exact {
+                    if e.exact == ke || folded_ok || ascii && s.loose && e.exact == e.fold_exact {
                         f(q + 1, e);
                     }
                 }
@@ -1320,8 +1338,27 @@ impl Gazetteer {
         };
         // Type word + name.
         let mut unknown: Option<Found> = None;
-        if let Some((j, e)) = longest(&|e| matches!(e.kind, Kind::PlaceType(_)))
+        let type_word_ok = |t: PlaceType, j: usize| {
+            t != PlaceType::Other
+                // Not the end of a word (Chính phủ), not a title (Tổng Bí thư).
+                || !(i > 0
+                    && toks[i - 1].is_word()
+                    && toks[i - 1].gap == Gap::Space
+                    && crate::segment::is_lexicon_word(
+                        &toks[i - 1..j].iter().map(|t| t.exact).collect::<Vec<_>>(),
+                    ))
+                    && self.longest(s, i, |e| e.kind == Kind::Title).is_none()
+        };
+        if let Some((mut j, e)) = longest(&|e| matches!(e.kind, Kind::PlaceType(_)))
             && let Kind::PlaceType(t) = e.kind
+            && type_word_ok(t, j)
+            && {
+                // `5 huyện: Ba Bể, Bạch Thông`
+                if listed(toks, i) && toks.get(j).is_some_and(|c| c.text == ":") {
+                    j += 1;
+                }
+                true
+            }
             && j < toks.len()
             && toks[j].gap != Gap::Line
             && (toks[j].capitalized() || toks[j].ascii && toks[i].ascii)
@@ -1334,12 +1371,17 @@ impl Gazetteer {
             }
             // An unknown or historical name: its capitalized words.
             let end = capitalized_run(toks, j);
+            // A known name after the type word is found on its own (9 tỉnh Đồng bằng sông
+            // Hồng), except a province's name for a town (thị xã Bắc Kạn).
+            let district_level = matches!(
+                t,
+                PlaceType::District | PlaceType::Urban | PlaceType::Town | PlaceType::City
+            );
             let known_after = self
-                .longest(s, j, |e| {
-                    matches!(
-                        e.kind,
-                        Kind::Province | Kind::Region | Kind::Foreign | Kind::Org | Kind::OrgHead
-                    )
+                .longest(s, j, |e| match e.kind {
+                    Kind::Region | Kind::Foreign | Kind::Org | Kind::OrgHead => true,
+                    Kind::Province => !district_level,
+                    _ => false,
                 })
                 .is_some();
             if end > j && t != PlaceType::Country && !known_after {
@@ -1366,8 +1408,9 @@ impl Gazetteer {
         // Named places: đường X, cầu X.
         if let Some((j, e)) = longest(&|e| e.kind == Kind::NamedPlace)
             && j < toks.len()
-            && toks[j].is_word()
-            && toks[j].capitalized()
+            && (toks[j].is_word() && toks[j].capitalized()
+                || matches!(NAMED_PLACES[e.id as usize].1, "highway" | "road" | "expressway")
+                    && is_road_code(&toks[j]))
             // The type word in lower case (a capital only at a sentence start, and not a
             // surname: Hồ Chí Minh is not a lake).
             && (!toks[i].capitalized()
@@ -1376,8 +1419,17 @@ impl Gazetteer {
                         || toks[i].gap == Gap::Line
                         || matches!(toks[i - 1].text, "." | "!" | "?" | ":")))
         {
-            // The name: capitalized words (or a number: đường 3/2 is rare; skipped).
+            // The name: capitalized words; a road's number (quốc lộ 30, đường Quốc lộ 1A).
             let mut end = j;
+            if let Some((j2, e2)) = self.longest(s, j, |x| x.kind == Kind::NamedPlace)
+                && matches!(
+                    NAMED_PLACES[e2.id as usize].1,
+                    "highway" | "road" | "expressway"
+                )
+                && toks.get(j2).is_some_and(|c| is_road_code(c))
+            {
+                end = j2 + 1;
+            }
             while end < toks.len()
                 && end < j + 5
                 && toks[end].is_word()
@@ -1387,6 +1439,9 @@ impl Gazetteer {
                 end += 1;
             }
             let (_, level) = NAMED_PLACES[e.id as usize];
+            if end == j && is_road_code(&toks[j]) {
+                end = j + 1;
+            }
             let text: Vec<&str> = toks[i..end].iter().map(|t| t.text).collect();
             return Some(Found {
                 kind: EntityKind::Place,
@@ -1401,7 +1456,12 @@ impl Gazetteer {
         }
         // A bare name: province, region or foreign place.
         let t = &toks[i];
-        let bare = |e: &Entry| matches!(e.kind, Kind::Province | Kind::Region | Kind::Foreign);
+        let bare = |e: &Entry| {
+            matches!(
+                e.kind,
+                Kind::Province | Kind::Region | Kind::Foreign | Kind::City
+            )
+        };
         let Some((end, _)) = longest(&bare) else {
             return unknown;
         };
@@ -1410,7 +1470,11 @@ impl Gazetteer {
             .filter(|(j, e)| *j == end && bare(e))
             .map(|(_, e)| *e)
             .collect();
-        let e = cands[0];
+        let e = cands
+            .iter()
+            .copied()
+            .find(|e| e.kind != Kind::City)
+            .unwrap_or(cands[0]);
         let prev = i
             .checked_sub(1)
             .map(|k| &toks[k])
@@ -1471,7 +1535,9 @@ impl Gazetteer {
                 Value::Province(self.provinces[id].clone()),
             ),
             Kind::Region => (EntityKind::Region, Value::Region(self.regions[id].clone())),
-            Kind::District => (EntityKind::Place, Value::Place(self.districts[id].clone())),
+            Kind::District | Kind::City => {
+                (EntityKind::Place, Value::Place(self.districts[id].clone()))
+            }
             Kind::Ward => (EntityKind::Place, Value::Place(self.wards[id].clone())),
             _ => (EntityKind::Place, Value::Place(self.foreign[id].clone())),
         };
@@ -1765,6 +1831,14 @@ fn listed(toks: &[Tok<'_>], i: usize) -> bool {
                 W::Cac,
                 W::Nhung,
             ]))
+}
+
+/// A road number (`30`, `1A`).
+fn is_road_code(t: &Tok<'_>) -> bool {
+    t.gap == Gap::Space
+        && t.text.len() <= 4
+        && t.text.starts_with(|c: char| c.is_ascii_digit())
+        && t.text.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// The end of a run of capitalized words from `j` (at most 4, one line).

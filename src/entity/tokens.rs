@@ -37,6 +37,8 @@ pub(crate) struct Tok<'a> {
     pub ascii: bool,
     /// What comes between it and the previous token.
     pub gap: Gap,
+    /// The whole text is typed without diacritics: words match their accented forms.
+    pub loose: bool,
 }
 
 impl Tok<'_> {
@@ -45,7 +47,7 @@ impl Tok<'_> {
     #[inline]
     pub fn is(&self, w: W) -> bool {
         let (e, f) = CUES[w as usize];
-        self.exact == e || (self.ascii && self.fold == f)
+        self.exact == e || (self.loose && self.ascii && self.fold == f)
     }
 
     /// Whether it is one of `ws`.
@@ -106,7 +108,20 @@ pub(crate) fn tokens<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
             shape,
             ascii,
             gap,
+            loose: false,
         });
+    }
+    // Text typed without diacritics: fewer than one word in ten has a mark.
+    let (mut words, mut marked) = (0usize, 0usize);
+    for t in out.iter() {
+        if t.kind == PreTokenKind::Syllable || t.kind == PreTokenKind::Foreign {
+            words += 1;
+            marked += !t.ascii as usize;
+        }
+    }
+    let loose = marked * 10 < words;
+    for t in out.iter_mut() {
+        t.loose = loose;
     }
 }
 
