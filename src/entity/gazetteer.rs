@@ -1708,7 +1708,13 @@ impl Gazetteer {
         e
     }
 
-    fn org_at(&self, toks: &[Tok<'_>], s: &Stream, i: usize, places: &[Found]) -> Option<Found> {
+    pub(crate) fn org_at(
+        &self,
+        toks: &[Tok<'_>],
+        s: &Stream,
+        i: usize,
+        places: &[Found],
+    ) -> Option<Found> {
         let (mut end, mut name, mut kind, org_name, takes_place) =
             match self.longest(s, i, |e| e.kind == Kind::Org) {
                 Some((end, e)) => {

@@ -77,8 +77,8 @@ pub(crate) fn find(
     places: &[Found],
     orgs: &[Found],
 ) -> (Vec<Found>, Vec<usize>) {
-    let titles = titles(norm, toks, s, taken, g, places, orgs);
     let mut out = Vec::new();
+    let titles = titles(norm, toks, s, taken, g, places, orgs, &mut out);
     let mut dropped_places = Vec::new();
     let mut linked = vec![false; titles.len()];
     // The end and roles of the last name of a `Title: A, B, C` list.
@@ -167,7 +167,7 @@ pub(crate) fn find(
             while let Some(ti) = titles.iter().position(|t| t.end == at) {
                 before.push(ti);
                 at = titles[ti].start;
-                if at >= 1 && matches!(toks[at - 1].text, ",") {
+                if at >= 1 && matches!(toks[at - 1].text, ",") || at >= 1 && is_kiem(toks, at - 1) {
                     at -= 1;
                     continue;
                 }
@@ -190,6 +190,43 @@ pub(crate) fn find(
             for &ti in before.iter().rev() {
                 roles.push(role_of(&titles[ti]));
                 linked[ti] = true;
+            }
+        }
+        // `Name (sinh …) là Title`, `Name … , là Title`, `Name làm Title`, `giữ chức Title`.
+        {
+            let mut m = end;
+            let mut depth = 0usize;
+            while m < toks.len() && m < end + 40 {
+                let t = &toks[m];
+                if m > end && t.gap == Gap::Line {
+                    break;
+                }
+                match t.text {
+                    "(" => depth += 1,
+                    ")" => depth = depth.saturating_sub(1),
+                    "." | "!" | "?" | ";" if depth == 0 => break,
+                    _ => {}
+                }
+                // Another person's name ends the subject.
+                if m > end && depth == 0 && g.is_surname(t) && t.capitalized() {
+                    if toks.get(m + 1).is_some_and(|n| n.shape == Shape::Title) {
+                        break;
+                    }
+                }
+                if depth == 0 && t.is_any(&[W::La, W::Lam, W::Chuc]) {
+                    let mut t0 = m + 1;
+                    while t0 < toks.len() && toks[t0].is_any(&[W::Nguyen, W::Cuu, W::Mot]) {
+                        t0 += 1;
+                    }
+                    if let Some(ti) = titles.iter().position(|x| x.start == t0) {
+                        let r = role_of(&titles[ti]);
+                        if !roles.contains(&r) {
+                            roles.push(r);
+                        }
+                        linked[ti] = true;
+                    }
+                }
+                m += 1;
             }
         }
         // A list after a title: `Phó chủ tịch UBND huyện: Ông A, Ông B, Bà C`.
@@ -300,6 +337,7 @@ fn role_of(t: &TitleAt) -> Role {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn titles(
     norm: &str,
     toks: &[Tok<'_>],
@@ -308,6 +346,7 @@ fn titles(
     g: &Gazetteer,
     places: &[Found],
     orgs: &[Found],
+    extra_orgs: &mut Vec<Found>,
 ) -> Vec<TitleAt> {
     let mut out: Vec<TitleAt> = Vec::new();
     let mut i = 0;
@@ -359,11 +398,23 @@ fn titles(
         }
         // The organization (or place) right after the head, or overlapping its last word
         // (`Trưởng Ban` + `Ban Thi đua - Khen thưởng Trung ương`).
-        let org = orgs
+        let mut org = orgs
             .iter()
             .filter(|o| o.start == head_end || o.start + 1 == head_end && head_end - i >= 2)
             .max_by_key(|o| o.end)
-            .filter(|o| toks[o.start].gap != Gap::Line || o.start < head_end);
+            .filter(|o| toks[o.start].gap != Gap::Line || o.start < head_end)
+            .cloned();
+        // An organization in lower case right after a title (Chủ tịch ủy ban nhân dân TP …).
+        if org.is_none()
+            && toks
+                .get(head_end)
+                .is_some_and(|t| t.gap == Gap::Space && t.shape == Shape::Lower)
+            && let Some(o) = g.org_at(toks, s, head_end, places)
+        {
+            extra_orgs.push(o.clone());
+            org = Some(o);
+        }
+        let org = org.as_ref();
         let place = places
             .iter()
             .find(|p| p.start == head_end && toks[p.start].gap != Gap::Line);

@@ -152,7 +152,7 @@ words! {
     Dip = "dịp", Le = "lễ", Khanh = "khánh", Nguyen = "nguyên", Dan = "đán", Het = "hết",
     Mot = "một", Bon = "bốn", Chin = "chín", Muoi = "mười", Ngay2 = "này", Ong = "ông",
     Ba2 = "bà", Anh = "anh", Chi = "chị", Co = "cô", Chu2 = "chú", Bac = "bác", Cac = "các", Phia = "phía",
-    Huong = "hướng", Va = "và", La = "là", Cuu = "cựu", Mat = "mất", Sinh = "sinh", Tam = "tám", Em = "em",
+    Huong = "hướng", Va = "và", La = "là", Lam = "làm", Chuc = "chức", Cuu = "cựu", Mat = "mất", Sinh = "sinh", Tam = "tám", Em = "em",
     Cu = "cụ", Dong = "đồng", Chi2 = "chí", Kiem = "kiêm", TM = "tm",
 }
 
