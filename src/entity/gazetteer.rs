@@ -852,10 +852,12 @@ impl Gazetteer {
                 province: Some(field(&row, 5).to_string()),
             });
             g.district_type.push(t);
-            g.add(&norm, field(&row, 2), Kind::District, id);
+            // A short name may carry a disambiguation: `Cao Lãnh (Thành phố)`.
+            let short = short_name(field(&row, 2));
+            g.add(&norm, short, Kind::District, id);
             // Cities and towns are written without their type word too (Nha Trang, Móng Cái).
-            if matches!(t, PlaceType::City | PlaceType::Town) && field(&row, 2).contains(' ') {
-                g.add(&norm, field(&row, 2), Kind::City, id);
+            if matches!(t, PlaceType::City | PlaceType::Town) && short.contains(' ') {
+                g.add(&norm, short, Kind::City, id);
             }
         }
         for (file, pre) in [
@@ -885,7 +887,7 @@ impl Gazetteer {
                     province,
                 });
                 g.ward_type.push(t);
-                g.add(&norm, field(&row, 2), Kind::Ward, id);
+                g.add(&norm, short_name(field(&row, 2)), Kind::Ward, id);
             }
         }
         // Regions.
@@ -1837,6 +1839,11 @@ fn listed(toks: &[Tok<'_>], i: usize) -> bool {
                 W::Cac,
                 W::Nhung,
             ]))
+}
+
+/// A unit's short name without its disambiguation (`Cao Lãnh (Thành phố)` → `Cao Lãnh`).
+fn short_name(s: &str) -> &str {
+    s.split(" (").next().unwrap_or(s).trim()
 }
 
 /// A road number (`30`, `1A`).

@@ -167,7 +167,7 @@ pub(crate) fn find(
             while let Some(ti) = titles.iter().position(|t| t.end == at) {
                 before.push(ti);
                 at = titles[ti].start;
-                if at >= 1 && matches!(toks[at - 1].text, ",") || at >= 1 && is_kiem(toks, at - 1) {
+                if at >= 1 && (toks[at - 1].text == "," || is_kiem(toks, at - 1)) {
                     at -= 1;
                     continue;
                 }
@@ -208,10 +208,13 @@ pub(crate) fn find(
                     _ => {}
                 }
                 // Another person's name ends the subject.
-                if m > end && depth == 0 && g.is_surname(t) && t.capitalized() {
-                    if toks.get(m + 1).is_some_and(|n| n.shape == Shape::Title) {
-                        break;
-                    }
+                if m > end
+                    && depth == 0
+                    && g.is_surname(t)
+                    && t.capitalized()
+                    && toks.get(m + 1).is_some_and(|n| n.shape == Shape::Title)
+                {
+                    break;
                 }
                 if depth == 0 && t.is_any(&[W::La, W::Lam, W::Chuc]) {
                     let mut t0 = m + 1;
@@ -545,12 +548,13 @@ fn name_at(
         return titled.then_some((end, true));
     }
     // Not the start of a title, an organization or a type word.
+    // (A surname is not a type word: Hồ Chí Minh is not a lake.)
     let starts_other = |k: usize| {
-        g.longest(s, k, |e| {
-            matches!(
-                e.kind,
-                Kind::Title | Kind::Org | Kind::PlaceType(_) | Kind::NamedPlace
-            )
+        let surname = g.is_surname(&toks[k]);
+        g.longest(s, k, |e| match e.kind {
+            Kind::Title | Kind::Org | Kind::OrgHead => true,
+            Kind::PlaceType(_) | Kind::NamedPlace => !surname,
+            _ => false,
         })
         .is_some()
     };
