@@ -5,6 +5,7 @@
 //! skipped, so that `Ban TĐKT Trung ương`, `Ban Thi đua khen thưởng Trung ương` and `Ban Thi
 //! đua - Khen thưởng Trung ương` are one organization.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -164,6 +165,10 @@ pub(crate) struct Stream {
     /// The text is typed without diacritics: keys match on their folded form.
     pub loose: bool,
     pub keys: Vec<SKey>,
+    /// Per token, the range of its matches (main table) in `memo_hits` once computed.
+    memo: RefCell<Vec<(u32, u32)>>,
+    /// (end token, entry) of the matches of the tokens asked so far.
+    memo_hits: RefCell<Vec<(u32, Entry)>>,
     /// Per token, the index of its first key (`u32::MAX` when it has none).
     pub first: Vec<u32>,
 }
@@ -734,6 +739,8 @@ pub(crate) struct Gazetteer {
     surnames_fold: KeySet,
     /// First keys of the place entries that may start in lower case (type words, regions).
     starters: KeySet,
+    /// First keys of the titles.
+    title_starters: KeySet,
 }
 
 macro_rules! data {
@@ -1078,6 +1085,9 @@ impl Gazetteer {
         ) {
             self.starters.insert(keys[0].fold);
         }
+        if kind == Kind::Title {
+            self.title_starters.insert(keys[0].fold);
+        }
         let exact = finish(he) | 1;
         let entry = Entry {
             kind,
@@ -1107,6 +1117,9 @@ impl Gazetteer {
     pub fn stream(&self, toks: &[Tok<'_>], out: &mut Stream) {
         out.keys.clear();
         out.first.clear();
+        out.memo.borrow_mut().clear();
+        out.memo.borrow_mut().resize(toks.len(), (u32::MAX, 0));
+        out.memo_hits.borrow_mut().clear();
         out.loose = toks.first().is_some_and(|t| t.loose);
         for (i, t) in toks.iter().enumerate() {
             if t.gap == Gap::Line {
@@ -1194,17 +1207,36 @@ impl Gazetteer {
         i: usize,
         mut ok: impl FnMut(&Entry) -> bool,
     ) -> Option<(usize, Entry)> {
+        let (a, b) = self.hits(s, i)?;
+        let hits = s.memo_hits.borrow();
+        let mut best: Option<(usize, Entry)> = None;
+        for &(end, e) in &hits[a..b] {
+            if ok(&e) && best.is_none_or(|(b, _)| end as usize >= b) {
+                best = Some((end as usize, e));
+            }
+        }
+        best
+    }
+
+    /// The matches of the main table at token `i` (computed once per stream): a range of
+    /// `s.memo_hits`.
+    fn hits(&self, s: &Stream, i: usize) -> Option<(usize, usize)> {
         let p = *s.first.get(i)?;
         if p == u32::MAX {
             return None;
         }
-        let mut best: Option<(usize, Entry)> = None;
+        let (start, len) = s.memo.borrow()[i];
+        if start != u32::MAX {
+            return Some((start as usize, (start + len) as usize));
+        }
+        let mut hits = s.memo_hits.borrow_mut();
+        let start = hits.len();
         self.matches(s, p as usize, |end, e| {
-            if ok(e) && best.is_none_or(|(b, _)| end >= b) {
-                best = Some((end, *e));
-            }
+            hits.push((s.keys[end - 1].tok + 1, *e));
         });
-        best.map(|(end, e)| (s.keys[end - 1].tok as usize + 1, e))
+        let len = hits.len() - start;
+        s.memo.borrow_mut()[i] = (start as u32, len as u32);
+        Some((start, start + len))
     }
 
     /// All entries accepted by `ok` of the longest match at token `i`.
@@ -1240,6 +1272,15 @@ impl Gazetteer {
             return (0, out);
         }
         (s.keys[best_end - 1].tok as usize + 1, out)
+    }
+
+    /// Whether a title may start at token `i` (its first key starts one).
+    pub fn starts_title(&self, s: &Stream, i: usize) -> bool {
+        s.first.get(i).is_some_and(|&p| {
+            s.keys
+                .get(p as usize)
+                .is_some_and(|k| self.title_starters.contains(&k.fold))
+        })
     }
 
     /// Whether the token is a known surname.
@@ -1325,10 +1366,13 @@ impl Gazetteer {
         if p == u32::MAX {
             return None;
         }
-        let mut here: Vec<(usize, Entry)> = Vec::new();
-        self.matches(s, p as usize, |end, e| {
-            here.push((s.keys[end - 1].tok as usize + 1, *e));
-        });
+        let Some((a, b)) = self.hits(s, i) else {
+            return None;
+        };
+        let here: Vec<(usize, Entry)> = s.memo_hits.borrow()[a..b]
+            .iter()
+            .map(|&(end, e)| (end as usize, e))
+            .collect();
         if here.is_empty() {
             return None;
         }
@@ -1672,7 +1716,7 @@ impl Gazetteer {
                     t.gap == Gap::Space
                 };
             if !ok
-                || places.iter().any(|p| p.start == e)
+                || super::starting_at(places, e).is_some()
                 || self.is_surname(t)
                     && toks
                         .get(e + 1)
@@ -1732,7 +1776,7 @@ impl Gazetteer {
                 }
                 None => {
                     // A name the tables do not have: a head word and capitalized words.
-                    if places.iter().any(|p| p.start == i) {
+                    if super::starting_at(places, i).is_some() {
                         return None;
                     }
                     let (hj, he) = self.longest(s, i, |e| e.kind == Kind::OrgHead)?;
@@ -1762,9 +1806,7 @@ impl Gazetteer {
         }
         // A place right after it is part of its name (Bộ Quốc phòng Nga, Quốc hội nước …).
         if !takes_place
-            && let Some(p) = places
-                .iter()
-                .find(|p| p.start == end && toks[end].gap != Gap::Line)
+            && let Some(p) = super::starting_at(places, end).filter(|_| toks[end].gap != Gap::Line)
         {
             let place_text: Vec<&str> = toks[p.start..p.end].iter().map(|t| t.text).collect();
             name = format!("{name} {}", place_text.join(" "));
@@ -1772,7 +1814,7 @@ impl Gazetteer {
         }
         // The place it belongs to: a place entity right after it, or a bare type word.
         if takes_place {
-            if let Some(p) = places.iter().find(|p| p.start == end) {
+            if let Some(p) = super::starting_at(places, end) {
                 let place_text: Vec<&str> = toks[p.start..p.end].iter().map(|t| t.text).collect();
                 let level = match &p.value {
                     Value::Province(_) => "provincial",

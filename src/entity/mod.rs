@@ -150,6 +150,20 @@ pub(crate) struct Found {
     pub value: Value,
 }
 
+/// The entity of `found` (sorted by start) that starts at token `i`.
+pub(crate) fn starting_at(found: &[Found], i: usize) -> Option<&Found> {
+    let k = found.partition_point(|f| f.start < i);
+    found.get(k).filter(|f| f.start == i)
+}
+
+/// The indices of the entities of `found` (sorted by start, not overlapping) that overlap the
+/// tokens `a..b`.
+pub(crate) fn overlapping(found: &[Found], a: usize, b: usize) -> std::ops::Range<usize> {
+    let lo = found.partition_point(|f| f.end <= a);
+    let hi = found.partition_point(|f| f.start < b);
+    lo..hi.max(lo)
+}
+
 impl Extractor {
     /// An extractor with the embedded gazetteers.
     pub fn new() -> Extractor {

@@ -4,6 +4,8 @@
 //! name, titles before a name, signature blocks (`TM. CHÍNH PHỦ / THỦ TƯỚNG / Nguyễn Tấn
 //! Dũng`) and bylines (a name on its own line, its organization on the next).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::gazetteer::{Gazetteer, Kind, Stream, person_cue};
@@ -81,19 +83,30 @@ pub(crate) fn find(
     let titles = titles(norm, toks, s, taken, g, places, orgs, &mut out);
     let mut dropped_places = Vec::new();
     let mut linked = vec![false; titles.len()];
+    // Titles by their first token and by their end.
+    let by_start: HashMap<usize, usize> = titles
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (t.start, k))
+        .collect();
+    let by_end: HashMap<usize, usize> =
+        titles.iter().enumerate().map(|(k, t)| (t.end, k)).collect();
     // The end and roles of the last name of a `Title: A, B, C` list.
     let mut list: Option<(usize, Vec<Role>)> = None;
     let mut i = 0;
     while i < toks.len() {
-        let Some((mut end, cue_before)) = name_at(toks, s, i, g, &titles, taken) else {
+        let Some((mut end, cue_before)) = name_at(toks, s, i, g, &by_start, &by_end, taken) else {
             i += 1;
             continue;
         };
         // A place starting inside the name ends it (Hà Nội | Lê Hồng Sâm).
-        if let Some(p) = places.iter().find(|p| p.start > i && p.start < end) {
+        if let Some(p) = places[super::overlapping(places, i + 1, end)]
+            .iter()
+            .find(|p| p.start > i)
+        {
             end = p.start;
         }
-        if let Some(p) = places.iter().find(|p| p.start <= i && i < p.end)
+        if let Some(p) = places[super::overlapping(places, i, i + 1)].first()
             && !cue_before
         {
             i = p.end.max(i + 1);
@@ -105,12 +118,7 @@ pub(crate) fn find(
         }
         // A place with the same tokens stays a place unless a title or cue announces a
         // person (Chủ tịch Hồ Chí Minh).
-        let overlapping: Vec<usize> = places
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.start < end && i < p.end)
-            .map(|(k, _)| k)
-            .collect();
+        let overlapping: Vec<usize> = super::overlapping(places, i, end).collect();
         // A title announces a person over a place only for a Vietnamese name (Chủ tịch Hồ Chí
         // Minh), not over a country (Phó Thủ tướng Chính phủ Việt Nam).
         let person_wins = cue_before && g.is_surname(&toks[i]);
@@ -131,7 +139,7 @@ pub(crate) fn find(
             while t0 < toks.len() && toks[t0].is_any(&[W::Nguyen, W::Cuu]) {
                 t0 += 1;
             }
-            if let Some(ti) = titles.iter().position(|t| t.start == t0) {
+            if let Some(&ti) = by_start.get(&t0) {
                 roles.push(role_of(&titles[ti]));
                 linked[ti] = true;
                 k = titles[ti].end;
@@ -164,7 +172,7 @@ pub(crate) fn find(
                 at -= 1;
             }
             let mut before = Vec::new();
-            while let Some(ti) = titles.iter().position(|t| t.end == at) {
+            while let Some(&ti) = by_end.get(&at) {
                 before.push(ti);
                 at = titles[ti].start;
                 if at >= 1 && (toks[at - 1].text == "," || is_kiem(toks, at - 1)) {
@@ -221,7 +229,7 @@ pub(crate) fn find(
                     while t0 < toks.len() && toks[t0].is_any(&[W::Nguyen, W::Cuu, W::Mot]) {
                         t0 += 1;
                     }
-                    if let Some(ti) = titles.iter().position(|x| x.start == t0) {
+                    if let Some(&ti) = by_start.get(&t0) {
                         let r = role_of(&titles[ti]);
                         if !roles.contains(&r) {
                             roles.push(r);
@@ -354,7 +362,7 @@ fn titles(
     let mut out: Vec<TitleAt> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if taken[i] || !toks[i].is_word() {
+        if taken[i] || !toks[i].is_word() || !toks[i].capitalized() && !g.starts_title(s, i) {
             i += 1;
             continue;
         }
@@ -418,9 +426,7 @@ fn titles(
             org = Some(o);
         }
         let org = org.as_ref();
-        let place = places
-            .iter()
-            .find(|p| p.start == head_end && toks[p.start].gap != Gap::Line);
+        let place = super::starting_at(places, head_end).filter(|p| toks[p.start].gap != Gap::Line);
         let (end, organization, organization_name) = match (org, place) {
             (Some(o), _) => {
                 let name = match &o.value {
@@ -509,7 +515,8 @@ fn name_at(
     s: &Stream,
     i: usize,
     g: &Gazetteer,
-    titles: &[TitleAt],
+    by_start: &HashMap<usize, usize>,
+    by_end: &HashMap<usize, usize>,
     taken: &[bool],
 ) -> Option<(usize, bool)> {
     let t = &toks[i];
@@ -520,11 +527,12 @@ fn name_at(
         && toks[i].gap != Gap::Line
         && (person_cue(&toks[i - 1])
             || i >= 2 && toks[i - 2].is(W::Dong) && toks[i - 1].is(W::Chi2))
-        || titles.iter().any(|ti| {
-            ti.end == i
-                || ti.end + 1 == i && toks[ti.end].text == ":"
-                || ti.end + 2 == i && toks[ti.end].text == ":" && person_cue(&toks[i - 1])
-        });
+        || by_end.contains_key(&i)
+        || i >= 1 && toks[i - 1].text == ":" && by_end.contains_key(&(i - 1))
+        || i >= 2
+            && toks[i - 2].text == ":"
+            && person_cue(&toks[i - 1])
+            && by_end.contains_key(&(i - 2));
     let upper = t.shape == Shape::Upper;
     // ông / bà announce a name; they do not start one.
     if person_cue(t) || t.is(W::Dong) && toks.get(i + 1).is_some_and(|n| n.is(W::Chi2)) {
@@ -544,7 +552,7 @@ fn name_at(
         }
         let titled = end >= i + 2
             && toks.get(end).is_some_and(|c| c.text == ",")
-            && titles.iter().any(|ti| ti.start == end + 1);
+            && by_start.contains_key(&(end + 1));
         return titled.then_some((end, true));
     }
     // Not the start of a title, an organization or a type word.
