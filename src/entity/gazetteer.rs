@@ -1366,9 +1366,7 @@ impl Gazetteer {
         if p == u32::MAX {
             return None;
         }
-        let Some((a, b)) = self.hits(s, i) else {
-            return None;
-        };
+        let (a, b) = self.hits(s, i)?;
         let here: Vec<(usize, Entry)> = s.memo_hits.borrow()[a..b]
             .iter()
             .map(|&(end, e)| (end as usize, e))
