@@ -32,6 +32,8 @@
 
 pub mod entity;
 pub mod error;
+#[cfg(feature = "index")]
+pub mod index;
 pub mod normalize;
 pub mod segment;
 pub mod span;

@@ -1,0 +1,731 @@
+//! A Tantivy full-text index of Vietnamese documents (feature `index`, on by default):
+//! the `vi` and `vi_folded` analyzers, an indexer that adds the entities of each document as
+//! facets and dates, and a searcher for queries typed with or without diacritics.
+//!
+//! ```
+//! use vntext::index::{Document, Indexer, Query, Searcher};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut indexer = Indexer::create_or_open(dir.path()).unwrap();
+//! indexer
+//!     .add(&Document {
+//!         id: "1".into(),
+//!         title: "Hội nghị".into(),
+//!         text: "Ngày 24/7/2019, UBND tỉnh Hà Nam họp tại Hà Nội.".into(),
+//!         date: None,
+//!         url: None,
+//!     })
+//!     .unwrap();
+//! indexer.commit().unwrap();
+//! let searcher = Searcher::open(dir.path()).unwrap();
+//! // Without diacritics, and filtered by a province merged in 2025 (Hà Nam → Ninh Bình).
+//! let hits = searcher.search(&Query::new("ha noi").province("Ninh Bình")).unwrap();
+//! assert_eq!(hits[0].id, "1");
+//! ```
+
+mod analyzer;
+mod corpus;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::{Bound, Range};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query as TQuery, RangeQuery};
+use tantivy::query::{EmptyQuery, TermQuery};
+use tantivy::schema::{
+    DateOptions, FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions, Value as _,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+pub use analyzer::{VI, VI_FOLDED, ViTokenStream, ViTokenizer, register};
+pub use corpus::{Document, Skipped, read_corpus};
+
+use crate::entity::{Day, Entity, Extractor, Value};
+use crate::normalize::{Normalizer, fold};
+use crate::segment::{PreTokenKind, pretokenize};
+
+/// What can go wrong with an index.
+#[derive(Debug)]
+pub enum IndexError {
+    /// From Tantivy (a corrupt or locked index, a full disk …).
+    Tantivy(tantivy::TantivyError),
+    /// A file or folder that could not be read or written.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::Tantivy(e) => write!(f, "index: {e}"),
+            IndexError::Io(e) => write!(f, "index: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            IndexError::Tantivy(e) => Some(e),
+            IndexError::Io(e) => Some(e),
+        }
+    }
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        IndexError::Tantivy(e)
+    }
+}
+
+impl From<std::io::Error> for IndexError {
+    fn from(e: std::io::Error) -> Self {
+        IndexError::Io(e)
+    }
+}
+
+/// The fields of the schema.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    /// Document id (raw, stored).
+    pub id: Field,
+    /// Title, exact words (stored).
+    pub title: Field,
+    /// Title, folded keys.
+    pub title_folded: Field,
+    /// Body, exact words (stored: snippets).
+    pub body: Field,
+    /// Body, folded keys.
+    pub body_folded: Field,
+    /// URL (stored).
+    pub url: Field,
+    /// The document's own date, when the corpus gives one.
+    pub doc_date: Field,
+    /// The dates found in the text (first and last day of each).
+    pub date: Field,
+    /// Provinces named, as their current unit (`/Ninh Bình`).
+    pub province: Field,
+    /// Provinces named, as written (`/Hà Nam`).
+    pub province_written: Field,
+    /// Officials named (people with a title).
+    pub official: Field,
+    /// Organizations named (canonical names).
+    pub organization: Field,
+}
+
+/// The schema of a vntext index.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str, stored: bool| {
+        let o = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        if stored { o.set_stored() } else { o }
+    };
+    let date = DateOptions::from(INDEXED).set_stored().set_fast();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text(VI, true)),
+        title_folded: b.add_text_field("title_folded", text(VI_FOLDED, false)),
+        body: b.add_text_field("body", text(VI, true)),
+        body_folded: b.add_text_field("body_folded", text(VI_FOLDED, false)),
+        url: b.add_text_field("url", STORED),
+        doc_date: b.add_date_field("doc_date", date.clone()),
+        date: b.add_date_field("date", date | FAST),
+        province: b.add_facet_field("province", FacetOptions::default().set_stored()),
+        province_written: b.add_facet_field("province_written", FacetOptions::default()),
+        official: b.add_facet_field("official", FacetOptions::default().set_stored()),
+        organization: b.add_facet_field("organization", FacetOptions::default().set_stored()),
+    };
+    (b.build(), fields)
+}
+
+fn fields_of(schema: &Schema) -> Result<Fields, IndexError> {
+    let f = |n: &str| schema.get_field(n).map_err(IndexError::from);
+    Ok(Fields {
+        id: f("id")?,
+        title: f("title")?,
+        title_folded: f("title_folded")?,
+        body: f("body")?,
+        body_folded: f("body_folded")?,
+        url: f("url")?,
+        doc_date: f("doc_date")?,
+        date: f("date")?,
+        province: f("province")?,
+        province_written: f("province_written")?,
+        official: f("official")?,
+        organization: f("organization")?,
+    })
+}
+
+/// Opens the index in `dir`, or creates it (and the folder) when there is none, with the
+/// analyzers registered.
+///
+/// # Errors
+/// When the folder cannot be created or holds something that is not a vntext index.
+pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
+    std::fs::create_dir_all(dir)?;
+    let index = if dir.join("meta.json").exists() {
+        Index::open_in_dir(dir)?
+    } else {
+        Index::create_in_dir(dir, schema().0)?
+    };
+    register(&index);
+    let fields = fields_of(&index.schema())?;
+    Ok((index, fields))
+}
+
+fn to_datetime(d: Day) -> DateTime {
+    DateTime::from_timestamp_secs(d.to_days() * 86_400)
+}
+
+/// A document ready to be added: analysis and entity extraction done (this is the part that
+/// can run on many threads: see [`Indexer::prepare`]).
+#[derive(Debug)]
+pub struct Prepared {
+    id: String,
+    doc: TantivyDocument,
+}
+
+/// Adds documents to an index. Adding a document whose id is already there replaces it;
+/// documents are committed in batches.
+pub struct Indexer {
+    index: Index,
+    writer: IndexWriter,
+    fields: Fields,
+    extractor: Extractor,
+}
+
+impl fmt::Debug for Indexer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Indexer").finish_non_exhaustive()
+    }
+}
+
+impl Indexer {
+    /// An indexer on the index in `dir` (created when there is none), with Tantivy's
+    /// default number of indexing threads.
+    ///
+    /// # Errors
+    /// See [`open_or_create`]; also when another writer holds the index's lock.
+    pub fn create_or_open(dir: &Path) -> Result<Indexer, IndexError> {
+        Self::with_threads(dir, 0)
+    }
+
+    /// The same with `threads` indexing threads (0: Tantivy's default).
+    ///
+    /// # Errors
+    /// See [`Indexer::create_or_open`].
+    pub fn with_threads(dir: &Path, threads: usize) -> Result<Indexer, IndexError> {
+        let (index, fields) = open_or_create(dir)?;
+        let writer = if threads == 0 {
+            index.writer(200_000_000)?
+        } else {
+            index.writer_with_num_threads(threads, threads * 100_000_000)?
+        };
+        Ok(Indexer {
+            index,
+            writer,
+            fields,
+            extractor: Extractor::new(),
+        })
+    }
+
+    /// The underlying Tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Extracts the entities of `doc` and builds its index document (thread-safe: `&self`).
+    pub fn prepare(&self, doc: &Document) -> Prepared {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.id, &doc.id);
+        d.add_text(f.title, &doc.title);
+        d.add_text(f.title_folded, &doc.title);
+        d.add_text(f.body, &doc.text);
+        d.add_text(f.body_folded, &doc.text);
+        if let Some(url) = &doc.url {
+            d.add_text(f.url, url);
+        }
+        if let Some(day) = doc.date {
+            d.add_date(f.doc_date, to_datetime(day));
+        }
+        let mut seen: HashMap<(Field, String), ()> = HashMap::new();
+        let mut facet = |d: &mut TantivyDocument, field: Field, name: &str| {
+            if !name.is_empty() && seen.insert((field, name.to_string()), ()).is_none() {
+                d.add_facet(field, Facet::from_path([name]));
+            }
+        };
+        let mut dates = Vec::new();
+        for text in [&doc.title, &doc.text] {
+            for e in self.extractor.extract(text) {
+                add_entity(&mut d, f, &e, &mut facet, &mut dates);
+            }
+        }
+        dates.sort();
+        dates.dedup();
+        for day in dates {
+            d.add_date(f.date, to_datetime(day));
+        }
+        Prepared {
+            id: doc.id.clone(),
+            doc: d,
+        }
+    }
+
+    /// Adds a prepared document, replacing any document with its id.
+    ///
+    /// # Errors
+    /// When Tantivy refuses the document (the index is being closed).
+    pub fn add_prepared(&mut self, p: Prepared) -> Result<(), IndexError> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, &p.id));
+        self.writer.add_document(p.doc)?;
+        Ok(())
+    }
+
+    /// Prepares and adds `doc`.
+    ///
+    /// # Errors
+    /// See [`Indexer::add_prepared`].
+    pub fn add(&mut self, doc: &Document) -> Result<(), IndexError> {
+        let p = self.prepare(doc);
+        self.add_prepared(p)
+    }
+
+    /// Makes the documents added so far durable and visible to new searchers.
+    ///
+    /// # Errors
+    /// When the index cannot be written.
+    pub fn commit(&mut self) -> Result<(), IndexError> {
+        self.writer.commit()?;
+        Ok(())
+    }
+}
+
+fn add_entity(
+    d: &mut TantivyDocument,
+    f: &Fields,
+    e: &Entity<'_>,
+    facet: &mut impl FnMut(&mut TantivyDocument, Field, &str),
+    dates: &mut Vec<Day>,
+) {
+    match &e.value {
+        Value::Date(v) => {
+            if let (Some(a), Some(b)) = (v.from, v.to) {
+                dates.push(a);
+                if b != a {
+                    dates.push(b);
+                }
+            }
+        }
+        Value::Province(p) => {
+            facet(d, f.province, &p.current);
+            facet(d, f.province_written, &p.name);
+        }
+        Value::Place(p) => {
+            if let Some(prov) = &p.province {
+                facet(d, f.province_written, prov);
+            }
+        }
+        Value::Organization(o) => facet(d, f.organization, &o.name),
+        Value::Person(p) if !p.roles.is_empty() => facet(d, f.official, &p.name),
+        _ => {}
+    }
+}
+
+/// A search: the words typed (with or without diacritics, in either tone placement; phrases
+/// in double quotes) and optional filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The text typed.
+    pub text: String,
+    /// Only documents about this province (any era: a pre-2025 name finds its current unit).
+    pub province: Option<String>,
+    /// Only documents naming this official.
+    pub official: Option<String>,
+    /// Only documents naming this organization (canonical or as written).
+    pub organization: Option<String>,
+    /// Only documents mentioning a date on or after this day.
+    pub from: Option<Day>,
+    /// Only documents mentioning a date on or before this day.
+    pub to: Option<Day>,
+    /// How many hits (10 by default).
+    pub limit: usize,
+}
+
+impl Query {
+    /// A query for `text`, ten hits.
+    pub fn new(text: &str) -> Query {
+        Query {
+            text: text.to_string(),
+            limit: 10,
+            ..Query::default()
+        }
+    }
+
+    /// Only documents about `province`.
+    pub fn province(mut self, province: &str) -> Query {
+        self.province = Some(province.to_string());
+        self
+    }
+
+    /// Only documents naming `official`.
+    pub fn official(mut self, official: &str) -> Query {
+        self.official = Some(official.to_string());
+        self
+    }
+
+    /// Only documents naming `organization`.
+    pub fn organization(mut self, organization: &str) -> Query {
+        self.organization = Some(organization.to_string());
+        self
+    }
+
+    /// Only documents mentioning a date in `from..=to`.
+    pub fn dates(mut self, from: Option<Day>, to: Option<Day>) -> Query {
+        self.from = from;
+        self.to = to;
+        self
+    }
+
+    /// At most `limit` hits.
+    pub fn limit(mut self, limit: usize) -> Query {
+        self.limit = limit;
+        self
+    }
+}
+
+/// One hit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// The document's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its score.
+    pub score: f32,
+    /// A passage of its text around the words found.
+    pub snippet: String,
+    /// Byte ranges of the words found, in the document's text (`body[range]`).
+    pub highlights: Vec<Range<usize>>,
+    /// Where `snippet` is in the document's text.
+    pub snippet_range: Range<usize>,
+}
+
+/// Searches an index.
+pub struct Searcher {
+    reader: IndexReader,
+    fields: Fields,
+    extractor: Extractor,
+    normalizer: Normalizer,
+}
+
+impl fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Searcher").finish_non_exhaustive()
+    }
+}
+
+/// Accented syllables by their folded key, most frequent first (from the embedded syllable
+/// frequencies): `ha` → hà, hạ, há, hả …
+static VARIANTS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let tsv = include_str!("../../data/syllable_freq.tsv");
+    let mut by_key: HashMap<String, Vec<(u32, String)>> = HashMap::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let mut it = line.split('\t');
+        let (Some(s), Some(c)) = (it.next(), it.next()) else {
+            continue;
+        };
+        let Ok(class) = c.trim().parse::<u32>() else {
+            continue;
+        };
+        let key = fold(s).into_owned();
+        if key != s {
+            by_key.entry(key).or_default().push((class, s.to_string()));
+        }
+    }
+    by_key
+        .into_iter()
+        .map(|(k, mut v)| {
+            v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            (k, v.into_iter().take(6).map(|(_, s)| s).collect())
+        })
+        .collect()
+});
+
+/// The words of a query: (exact key, folded key) per syllable, grouped in phrases.
+#[derive(Debug, Default)]
+struct Parsed {
+    /// Quoted phrases.
+    phrases: Vec<Vec<(String, String)>>,
+    /// Words outside quotes.
+    loose: Vec<(String, String)>,
+}
+
+impl Searcher {
+    /// A searcher on the index in `dir`.
+    ///
+    /// # Errors
+    /// When there is no vntext index in `dir`.
+    pub fn open(dir: &Path) -> Result<Searcher, IndexError> {
+        let index = Index::open_in_dir(dir)?;
+        register(&index);
+        Self::from_index(&index)
+    }
+
+    /// A searcher on an open index (its analyzers registered).
+    ///
+    /// # Errors
+    /// When the index is not a vntext index.
+    pub fn from_index(index: &Index) -> Result<Searcher, IndexError> {
+        let fields = fields_of(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Searcher {
+            reader,
+            fields,
+            extractor: Extractor::new(),
+            normalizer: Normalizer::new(),
+        })
+    }
+
+    /// Sees the latest commit.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Number of documents in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn parse(&self, text: &str) -> Parsed {
+        let mut parsed = Parsed::default();
+        for (k, part) in text.split('"').enumerate() {
+            let words = self.words(part);
+            if k % 2 == 1 && words.len() > 1 {
+                parsed.phrases.push(words);
+            } else {
+                parsed.loose.extend(words);
+            }
+        }
+        parsed
+    }
+
+    /// The syllables (and numbers, codes) of `text` as (exact key, folded key).
+    fn words(&self, text: &str) -> Vec<(String, String)> {
+        let n = self.normalizer.normalize(text);
+        pretokenize(&n)
+            .filter(|t| !matches!(t.kind, PreTokenKind::Punctuation | PreTokenKind::Symbol))
+            .map(|t| {
+                let exact = t.text.to_lowercase();
+                let folded = fold(t.text).into_owned();
+                (exact, folded)
+            })
+            .collect()
+    }
+
+    /// The query Tantivy runs for `q` (also used for the snippets).
+    fn build(&self, q: &Query) -> Box<dyn TQuery> {
+        let f = &self.fields;
+        let parsed = self.parse(&q.text);
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        let term = |field: Field, s: &str| -> Box<dyn TQuery> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, s),
+                IndexRecordOption::WithFreqs,
+            ))
+        };
+        let either = |a: Box<dyn TQuery>, b: Box<dyn TQuery>| -> Box<dyn TQuery> {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, a),
+                (Occur::Should, b),
+            ]))
+        };
+        let phrase = |field: Field, words: &[&str]| -> Box<dyn TQuery> {
+            if words.len() == 1 {
+                return term(field, words[0]);
+            }
+            Box::new(PhraseQuery::new(
+                words
+                    .iter()
+                    .map(|w| Term::from_field_text(field, w))
+                    .collect(),
+            ))
+        };
+        // Every word must be there, in the body or the title, with or without diacritics.
+        for (_, folded) in &parsed.loose {
+            clauses.push((
+                Occur::Must,
+                either(term(f.body_folded, folded), term(f.title_folded, folded)),
+            ));
+        }
+        for p in &parsed.phrases {
+            let folded: Vec<&str> = p.iter().map(|w| w.1.as_str()).collect();
+            clauses.push((
+                Occur::Must,
+                either(
+                    phrase(f.body_folded, &folded),
+                    phrase(f.title_folded, &folded),
+                ),
+            ));
+        }
+        // What ranks first: the words as typed with their diacritics, or written with
+        // diacritics when typed without; the words next to each other; in the title.
+        let groups: Vec<&[(String, String)]> = std::iter::once(parsed.loose.as_slice())
+            .chain(parsed.phrases.iter().map(Vec::as_slice))
+            .filter(|g| !g.is_empty())
+            .collect();
+        for g in &groups {
+            for (exact, folded) in g.iter() {
+                if exact != folded {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            either(term(f.body, exact), term(f.title, exact)),
+                            2.0,
+                        )),
+                    ));
+                } else if let Some(vs) = VARIANTS.get(folded) {
+                    let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+                    for v in vs {
+                        alts.push((Occur::Should, term(f.body, v)));
+                        alts.push((Occur::Should, term(f.title, v)));
+                    }
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(BooleanQuery::new(alts)), 1.0)),
+                    ));
+                }
+            }
+            if g.len() > 1 {
+                let folded: Vec<&str> = g.iter().map(|w| w.1.as_str()).collect();
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(phrase(f.body_folded, &folded), 2.0)),
+                ));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(phrase(f.title_folded, &folded), 3.0)),
+                ));
+                if g.iter().any(|w| w.0 != w.1) {
+                    let exact: Vec<&str> = g.iter().map(|w| w.0.as_str()).collect();
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(phrase(f.body, &exact), 2.0)),
+                    ));
+                }
+            } else {
+                let (_, folded) = &g[0];
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(term(f.title_folded, folded), 2.0)),
+                ));
+            }
+        }
+        // Filters.
+        let facet_term = |field: Field, name: &str| -> Box<dyn TQuery> {
+            Box::new(TermQuery::new(
+                Term::from_facet(field, &Facet::from_path([name])),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(p) = &q.province {
+            // Resolve the name (any era, any form) to the unit it belongs to now.
+            let current = self
+                .extractor
+                .extract(p)
+                .into_iter()
+                .find_map(|e| match e.value {
+                    Value::Province(v) => Some(v.current),
+                    _ => None,
+                })
+                .unwrap_or_else(|| p.trim().to_string());
+            clauses.push((Occur::Must, facet_term(f.province, &current)));
+        }
+        if let Some(o) = &q.official {
+            clauses.push((Occur::Must, facet_term(f.official, o.trim())));
+        }
+        if let Some(o) = &q.organization {
+            let canonical = self
+                .extractor
+                .extract(o)
+                .into_iter()
+                .find_map(|e| match e.value {
+                    Value::Organization(v) => Some(v.name),
+                    _ => None,
+                })
+                .unwrap_or_else(|| o.trim().to_string());
+            clauses.push((Occur::Must, facet_term(f.organization, &canonical)));
+        }
+        if q.from.is_some() || q.to.is_some() {
+            let lower = q.from.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.date, to_datetime(d)))
+            });
+            let upper = q.to.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.date, to_datetime(d)))
+            });
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        if clauses.iter().all(|(o, _)| *o != Occur::Must) {
+            return Box::new(EmptyQuery);
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The best hits for `q`, with snippets.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn search(&self, q: &Query) -> Result<Vec<Hit>, IndexError> {
+        let query = self.build(q);
+        let searcher = self.reader.searcher();
+        let limit = q.limit.max(1);
+        let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
+        snippets.set_max_num_chars(240);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let get = |field: Field| -> String {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let body = get(self.fields.body);
+            let snippet = snippets.snippet(&body);
+            let base = snippet.fragment_range().start;
+            let mut highlights: Vec<Range<usize>> = snippet
+                .highlighted()
+                .iter()
+                .map(|r| base + r.start..base + r.end)
+                .collect();
+            highlights.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            highlights.dedup();
+            hits.push(Hit {
+                id: get(self.fields.id),
+                title: get(self.fields.title),
+                score,
+                snippet: snippet.fragment().to_string(),
+                highlights,
+                snippet_range: snippet.fragment_range(),
+            });
+        }
+        Ok(hits)
+    }
+}
