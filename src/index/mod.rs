@@ -616,17 +616,17 @@ impl Searcher {
                 let folded: Vec<&str> = g.iter().map(|w| w.1.as_str()).collect();
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(phrase(f.body_folded, &folded), 2.0)),
+                    Box::new(BoostQuery::new(phrase(f.body_folded, &folded), 5.0)),
                 ));
                 clauses.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(phrase(f.title_folded, &folded), 3.0)),
+                    Box::new(BoostQuery::new(phrase(f.title_folded, &folded), 6.0)),
                 ));
                 if g.iter().any(|w| w.0 != w.1) {
                     let exact: Vec<&str> = g.iter().map(|w| w.0.as_str()).collect();
                     clauses.push((
                         Occur::Should,
-                        Box::new(BoostQuery::new(phrase(f.body, &exact), 2.0)),
+                        Box::new(BoostQuery::new(phrase(f.body, &exact), 5.0)),
                     ));
                 }
             } else {
@@ -696,7 +696,9 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let limit = q.limit.max(1);
         let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body)?;
+        // Snippets from the folded field over the stored text: the words found are marked
+        // however they were typed and written.
+        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body_folded)?;
         snippets.set_max_num_chars(240);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
