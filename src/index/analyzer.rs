@@ -3,7 +3,9 @@
 //! consecutive positions, with byte offsets into the original text and no length cut.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::hash::Hasher;
+use std::rc::Rc;
 
 use tantivy::Index;
 use tantivy::tokenizer::TextAnalyzer;
@@ -62,14 +64,21 @@ impl ViTokenizer {
     }
 }
 
+/// The words of a text: each indexable word's span and the range of its syllables.
+#[derive(Debug, Default)]
+struct Words {
+    /// (word span, first syllable, number of syllables).
+    words: Vec<(Span, u32, u32)>,
+    syllables: Vec<Span>,
+}
+
 /// The words of the last text segmented on this thread: the `vi` and `vi_folded` fields of a
 /// document hold the same text and are analyzed one after the other, so the second reuses the
 /// first's segmentation.
 struct LastWords {
     hash: u64,
     len: usize,
-    /// (word span, the spans of its syllables) per indexable word.
-    words: Vec<(Span, Vec<Span>)>,
+    words: Rc<Words>,
 }
 
 thread_local! {
@@ -83,45 +92,47 @@ fn text_hash(text: &str) -> u64 {
 }
 
 /// The indexable words of `text` with their syllables (punctuation and symbols left out).
-fn words_of(segmenter: &Segmenter, text: &str) -> Vec<(Span, Vec<Span>)> {
-    let mut out = Vec::new();
+fn words_of(segmenter: &Segmenter, text: &str) -> Words {
+    let mut out = Words::default();
     for w in segmenter.segment(text) {
         if matches!(w.kind, WordKind::Punctuation | WordKind::Symbol) {
             continue;
         }
-        let mut syllables = Vec::with_capacity(w.syllables);
+        let first = out.syllables.len() as u32;
         let mut start = None;
         for (k, c) in w.text.char_indices() {
             match (c.is_whitespace(), start) {
                 (false, None) => start = Some(k),
                 (true, Some(s)) => {
-                    syllables.push(Span::new(w.span.start + s, w.span.start + k));
+                    out.syllables
+                        .push(Span::new(w.span.start + s, w.span.start + k));
                     start = None;
                 }
                 _ => {}
             }
         }
         if let Some(s) = start {
-            syllables.push(Span::new(w.span.start + s, w.span.end));
+            out.syllables.push(Span::new(w.span.start + s, w.span.end));
         }
-        if !syllables.is_empty() {
-            out.push((w.span, syllables));
+        let n = out.syllables.len() as u32 - first;
+        if n > 0 {
+            out.words.push((w.span, first, n));
         }
     }
     out
 }
 
 impl Tokenizer for ViTokenizer {
-    type TokenStream<'a> = ViTokenStream;
+    type TokenStream<'a> = ViTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
         let hash = text_hash(text);
         let words = LAST.with(|last| {
             let mut last = last.borrow_mut();
             match last.as_ref() {
                 Some(l) if l.hash == hash && l.len == text.len() => l.words.clone(),
                 _ => {
-                    let words = words_of(&self.segmenter, text);
+                    let words = Rc::new(words_of(&self.segmenter, text));
                     *last = Some(LastWords {
                         hash,
                         len: text.len(),
@@ -131,62 +142,108 @@ impl Tokenizer for ViTokenizer {
                 }
             }
         });
-        let mut tokens = Vec::with_capacity(words.len() * 2);
-        let mut position = 0;
-        for (span, syllables) in &words {
-            let keys: Vec<String> = syllables
-                .iter()
-                .map(|s| self.key(&text[s.range()]))
-                .collect();
-            // The word first (it starts where its first syllable does), then its syllables,
-            // so that offsets never go back and the last token reaches the word's end.
-            if keys.len() > 1 {
-                tokens.push(Token {
-                    offset_from: span.start,
-                    offset_to: span.end,
-                    position,
-                    text: keys.join("_"),
-                    position_length: keys.len(),
-                });
-            }
-            for (k, (s, key)) in syllables.iter().zip(keys).enumerate() {
-                tokens.push(Token {
-                    offset_from: s.start,
-                    offset_to: s.end,
-                    position: position + k,
-                    text: key,
-                    position_length: 1,
-                });
-            }
-            position += syllables.len();
-        }
         ViTokenStream {
-            tokens,
-            index: usize::MAX,
+            text,
+            tokenizer: self,
+            words,
+            word: 0,
+            part: 0,
+            position: 0,
+            token: Token::default(),
         }
     }
 }
 
-/// The tokens of one text.
-#[derive(Debug)]
-pub struct ViTokenStream {
-    tokens: Vec<Token>,
-    index: usize,
+/// The tokens of one text, made one at a time into one reused token.
+pub struct ViTokenStream<'a> {
+    text: &'a str,
+    tokenizer: &'a ViTokenizer,
+    words: Rc<Words>,
+    /// The word being emitted.
+    word: usize,
+    /// Within it: 0 = the whole word (when it has several syllables), then 1.. its syllables.
+    part: usize,
+    /// Position of the word's first syllable.
+    position: usize,
+    token: Token,
 }
 
-impl TokenStream for ViTokenStream {
+impl fmt::Debug for ViTokenStream<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ViTokenStream")
+            .field("word", &self.word)
+            .field("token", &self.token)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ViTokenizer {
+    /// Appends the key of `text` (one syllable) to `out`.
+    fn push_key(&self, text: &str, out: &mut String) {
+        if text.is_ascii() {
+            out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+            return;
+        }
+        let n = self.normalizer.normalize(text);
+        if self.folded {
+            crate::normalize::fold_into(&n, out);
+        } else {
+            out.extend(n.chars().flat_map(char::to_lowercase));
+        }
+    }
+}
+
+impl TokenStream for ViTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        self.index = self.index.wrapping_add(1);
-        self.index < self.tokens.len()
+        loop {
+            let Some(&(span, first, n)) = self.words.words.get(self.word) else {
+                return false;
+            };
+            let (first, n) = (first as usize, n as usize);
+            // Words of one syllable skip the whole-word token.
+            if self.part == 0 && n == 1 {
+                self.part = 1;
+            }
+            if self.part > n {
+                self.word += 1;
+                self.part = 0;
+                self.position += n;
+                continue;
+            }
+            let t = &mut self.token;
+            t.text.clear();
+            if self.part == 0 {
+                // The word first (it starts where its first syllable does), then its syllables,
+                // so that offsets never go back and the last token reaches the word's end.
+                for (k, s) in self.words.syllables[first..first + n].iter().enumerate() {
+                    if k > 0 {
+                        t.text.push('_');
+                    }
+                    self.tokenizer.push_key(&self.text[s.range()], &mut t.text);
+                }
+                t.offset_from = span.start;
+                t.offset_to = span.end;
+                t.position = self.position;
+                t.position_length = n;
+            } else {
+                let s = self.words.syllables[first + self.part - 1];
+                self.tokenizer.push_key(&self.text[s.range()], &mut t.text);
+                t.offset_from = s.start;
+                t.offset_to = s.end;
+                t.position = self.position + self.part - 1;
+                t.position_length = 1;
+            }
+            self.part += 1;
+            return true;
+        }
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.index.min(self.tokens.len().saturating_sub(1))]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        let i = self.index.min(self.tokens.len().saturating_sub(1));
-        &mut self.tokens[i]
+        &mut self.token
     }
 }
 

@@ -237,6 +237,25 @@ impl Indexer {
         })
     }
 
+    /// An indexer on a new index in memory (for benchmarks and tests), with `threads`
+    /// indexing threads.
+    ///
+    /// # Errors
+    /// When Tantivy cannot start its threads.
+    pub fn in_ram(threads: usize) -> Result<Indexer, IndexError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        register(&index);
+        let threads = threads.max(1);
+        let writer = index.writer_with_num_threads(threads, threads * 100_000_000)?;
+        Ok(Indexer {
+            index,
+            writer,
+            fields,
+            extractor: Extractor::new(),
+        })
+    }
+
     /// The underlying Tantivy index.
     pub fn index(&self) -> &Index {
         &self.index
