@@ -101,6 +101,9 @@ pub struct Fields {
     pub body: Field,
     /// Body, folded keys.
     pub body_folded: Field,
+    /// The first sentence of the body, folded keys (what a document is about: the subject
+    /// of an encyclopedia article, a news item's lead).
+    pub lead_folded: Field,
     /// URL (stored).
     pub url: Field,
     /// The document's own date, when the corpus gives one.
@@ -135,6 +138,7 @@ pub fn schema() -> (Schema, Fields) {
         title_folded: b.add_text_field("title_folded", text(VI_FOLDED, false)),
         body: b.add_text_field("body", text(VI, true)),
         body_folded: b.add_text_field("body_folded", text(VI_FOLDED, false)),
+        lead_folded: b.add_text_field("lead_folded", text(VI_FOLDED, false)),
         url: b.add_text_field("url", STORED),
         doc_date: b.add_date_field("doc_date", date.clone()),
         date: b.add_date_field("date", date | FAST),
@@ -154,6 +158,7 @@ fn fields_of(schema: &Schema) -> Result<Fields, IndexError> {
         title_folded: f("title_folded")?,
         body: f("body")?,
         body_folded: f("body_folded")?,
+        lead_folded: f("lead_folded")?,
         url: f("url")?,
         doc_date: f("doc_date")?,
         date: f("date")?,
@@ -270,6 +275,7 @@ impl Indexer {
         d.add_text(f.title_folded, &doc.title);
         d.add_text(f.body, &doc.text);
         d.add_text(f.body_folded, &doc.text);
+        d.add_text(f.lead_folded, lead(&doc.text));
         if let Some(url) = &doc.url {
             d.add_text(f.url, url);
         }
@@ -327,6 +333,20 @@ impl Indexer {
         self.writer.commit()?;
         Ok(())
     }
+}
+
+/// The first sentence of a text (at most about 300 bytes).
+fn lead(text: &str) -> &str {
+    let text = text.trim_start();
+    let mut end = text.len().min(300);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end]
+        .find(". ")
+        .or_else(|| text[..end].find('\n'))
+        .map_or(end, |k| k + 1);
+    &text[..cut]
 }
 
 fn add_entity(
@@ -559,7 +579,7 @@ impl Searcher {
     }
 
     /// The query Tantivy runs for `q` (also used for the snippets).
-    fn build(&self, q: &Query) -> Box<dyn TQuery> {
+    fn build(&self, q: &Query, all_words: bool) -> Box<dyn TQuery> {
         let f = &self.fields;
         let parsed = self.parse(&q.text);
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
@@ -586,10 +606,16 @@ impl Searcher {
                     .collect(),
             ))
         };
-        // Every word must be there, in the body or the title, with or without diacritics.
+        // Every word must be there, in the body or the title, with or without diacritics (or,
+        // when that finds too little, any of them).
+        let word_occur = if all_words {
+            Occur::Must
+        } else {
+            Occur::Should
+        };
         for (_, folded) in &parsed.loose {
             clauses.push((
-                Occur::Must,
+                word_occur,
                 either(term(f.body_folded, folded), term(f.title_folded, folded)),
             ));
         }
@@ -631,8 +657,12 @@ impl Searcher {
                     ));
                 }
             }
+            let folded: Vec<&str> = g.iter().map(|w| w.1.as_str()).collect();
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(phrase(f.lead_folded, &folded), 6.0)),
+            ));
             if g.len() > 1 {
-                let folded: Vec<&str> = g.iter().map(|w| w.1.as_str()).collect();
                 clauses.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(phrase(f.body_folded, &folded), 5.0)),
@@ -700,7 +730,8 @@ impl Searcher {
             });
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
-        if clauses.iter().all(|(o, _)| *o != Occur::Must) {
+        if clauses.iter().all(|(o, _)| *o != Occur::Must) && (all_words || parsed.loose.is_empty())
+        {
             return Box::new(EmptyQuery);
         }
         Box::new(BooleanQuery::new(clauses))
@@ -711,10 +742,19 @@ impl Searcher {
     /// # Errors
     /// When the index cannot be read.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, IndexError> {
-        let query = self.build(q);
+        let query = self.build(q, true);
         let searcher = self.reader.searcher();
         let limit = q.limit.max(1);
-        let top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        let mut top = searcher.search(&*query, &TopDocs::with_limit(limit).order_by_score())?;
+        // Too few documents have every word: fill the list with those that have most of them.
+        if top.len() < limit {
+            let any = self.build(q, false);
+            for hit in searcher.search(&*any, &TopDocs::with_limit(limit).order_by_score())? {
+                if top.len() < limit && !top.iter().any(|(_, a)| *a == hit.1) {
+                    top.push(hit);
+                }
+            }
+        }
         // Snippets from the folded field over the stored text: the words found are marked
         // however they were typed and written.
         let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body_folded)?;
