@@ -79,6 +79,9 @@ fn phrase_text(text: &str, a: usize, b: usize) -> Option<String> {
     Some(words.get(a..b)?.join(" "))
 }
 
+/// A window of syllables: start, end, key.
+type Window = (usize, usize, u64);
+
 fn first_sentence(text: &str) -> &str {
     let end = text.find(". ").map_or(text.len(), |k| k + 1);
     &text[..end.min(text.len())]
@@ -96,7 +99,8 @@ fn run(corpus: &std::path::Path, n_queries: usize) -> Result<(), Box<dyn std::er
         .take(n_queries)
         .collect();
     // (c) candidates: windows of the first sentence without title syllables' run, unique.
-    let mut candidates: Vec<(usize, Vec<(usize, usize, u64)>)> = Vec::new();
+    // Per picked article: the syllable windows (start, end, key) that may serve as (c).
+    let mut candidates: Vec<Vec<Window>> = Vec::new();
     let key = |s: &[String]| -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -104,7 +108,7 @@ fn run(corpus: &std::path::Path, n_queries: usize) -> Result<(), Box<dyn std::er
         h.finish()
     };
     let mut wanted: HashSet<u64> = HashSet::new();
-    for (k, d) in picked.iter().enumerate() {
+    for d in picked.iter() {
         let sent = syllables(first_sentence(&d.text));
         let title = fold(&d.title).into_owned();
         let mut c = Vec::new();
@@ -119,7 +123,7 @@ fn run(corpus: &std::path::Path, n_queries: usize) -> Result<(), Box<dyn std::er
                 wanted.insert(h);
             }
         }
-        candidates.push((k, c));
+        candidates.push(c);
     }
     // How many articles hold each candidate.
     let counts: HashMap<u64, usize> = docs
