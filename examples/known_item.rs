@@ -155,10 +155,7 @@ fn run(corpus: &std::path::Path, n_queries: usize) -> Result<(), Box<dyn std::er
         queries.push(("a", d.title.clone(), d.id.clone()));
         queries.push(("b", fold(&d.title).into_owned(), d.id.clone()));
         let sent = first_sentence(&d.text);
-        if let Some(&(a, b, _)) = candidates[k]
-            .1
-            .iter()
-            .find(|c| counts.get(&c.2) == Some(&1))
+        if let Some(&(a, b, _)) = candidates[k].iter().find(|c| counts.get(&c.2) == Some(&1))
             && let Some(p) = phrase_text(sent, a, b)
         {
             queries.push(("c", p, d.id.clone()));
