@@ -25,6 +25,7 @@
 
 mod analyzer;
 mod corpus;
+mod export;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -44,6 +45,7 @@ use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDo
 
 pub use analyzer::{VI, VI_FOLDED, ViTokenStream, ViTokenizer, register};
 pub use corpus::{Document, Skipped, read_corpus};
+pub use export::{Exported, ExportedEntity, export_document};
 
 use crate::entity::{Day, Entity, Extractor, Value};
 use crate::normalize::{Normalizer, fold};
