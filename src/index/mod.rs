@@ -664,6 +664,16 @@ impl Searcher {
                 Occur::Should,
                 Box::new(BoostQuery::new(phrase(f.lead_folded, &folded), 6.0)),
             ));
+            // Words of several syllables as the segmenter found them in the documents
+            // (`ha_noi` is a word where Hà Nội is written, not where hạ and nổi meet).
+            for n in 2..=4.min(g.len()) {
+                for w in folded.windows(n) {
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(term(f.body_folded, &w.join("_")), 1.5)),
+                    ));
+                }
+            }
             if g.len() > 1 {
                 clauses.push((
                     Occur::Should,
