@@ -113,9 +113,12 @@ fn search_with_and_without_diacritics_phrases_filters_snippets() {
             let body = corpus().into_iter().find(|d| d.id == h.id).unwrap().text;
             assert!(!h.highlights.is_empty(), "{q}: {}", h.id);
             for r in &h.highlights {
+                // A syllable of the query, or a word of several of them (Hà Nội).
                 let word = &body[r.clone()];
                 assert!(
-                    wanted.contains(&fold(word).into_owned()),
+                    fold(word)
+                        .split_whitespace()
+                        .all(|syllable| wanted.iter().any(|w| w == syllable)),
                     "{q}: highlighted {word:?} in {}",
                     h.id
                 );
