@@ -40,5 +40,33 @@ fn bench_extract(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_extract);
+/// Cost over growing inputs: one line of corpus text from 16 KiB to 4 MiB (linear cost shows
+/// as a flat throughput).
+fn bench_growth(c: &mut Criterion) {
+    let x = Extractor::new();
+    let text: String = common::corpus_texts("cc-by-sa/viwiki-2017-sample.jsonl")
+        .join(" ")
+        .replace('\n', " ");
+    let mut g = c.benchmark_group("entities/growth");
+    g.sample_size(10);
+    for kib in [16usize, 256, 1024, 4096] {
+        let mut line = String::with_capacity(kib * 1024 + 64);
+        while line.len() < kib * 1024 {
+            line.push_str(&text);
+            line.push(' ');
+        }
+        let mut end = kib * 1024;
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        line.truncate(end);
+        g.throughput(Throughput::Bytes(line.len() as u64));
+        g.bench_with_input(BenchmarkId::new("one-line", kib), &line, |b, line| {
+            b.iter(|| x.extract(black_box(line)).len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_extract, bench_growth);
 criterion_main!(benches);

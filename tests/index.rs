@@ -170,3 +170,18 @@ fn a_jsonl_corpus_with_a_broken_line_indexes_the_rest() {
     assert_eq!(s.num_docs(), 2);
     assert_eq!(ids(&s, &Query::new("da nang")), ["1"]);
 }
+
+#[test]
+fn documents_are_committed_in_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ix = Indexer::with_threads(dir.path(), 1).unwrap().batch_size(2);
+    for d in corpus() {
+        ix.add(&d).unwrap();
+    }
+    // Five documents, batches of two: four are committed without asking.
+    let s = Searcher::open(dir.path()).unwrap();
+    assert_eq!(s.num_docs(), 4);
+    ix.commit().unwrap();
+    s.reload().unwrap();
+    assert_eq!(s.num_docs(), 5);
+}

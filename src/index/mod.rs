@@ -207,7 +207,14 @@ pub struct Indexer {
     writer: IndexWriter,
     fields: Fields,
     extractor: Extractor,
+    /// Documents added since the last commit.
+    pending: usize,
+    /// Commit after this many documents (0: only when asked).
+    batch: usize,
 }
+
+/// Documents per commit, by default.
+pub const BATCH: usize = 10_000;
 
 impl fmt::Debug for Indexer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -241,6 +248,8 @@ impl Indexer {
             writer,
             fields,
             extractor: Extractor::new(),
+            pending: 0,
+            batch: BATCH,
         })
     }
 
@@ -260,7 +269,15 @@ impl Indexer {
             writer,
             fields,
             extractor: Extractor::new(),
+            pending: 0,
+            batch: BATCH,
         })
+    }
+
+    /// Commits after every `batch` documents (0: only on [`Indexer::commit`]).
+    pub fn batch_size(mut self, batch: usize) -> Indexer {
+        self.batch = batch;
+        self
     }
 
     /// The underlying Tantivy index.
@@ -315,6 +332,10 @@ impl Indexer {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, &p.id));
         self.writer.add_document(p.doc)?;
+        self.pending += 1;
+        if self.batch > 0 && self.pending >= self.batch {
+            self.commit()?;
+        }
         Ok(())
     }
 
@@ -333,6 +354,7 @@ impl Indexer {
     /// When the index cannot be written.
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.writer.commit()?;
+        self.pending = 0;
         Ok(())
     }
 }
