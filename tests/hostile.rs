@@ -149,7 +149,7 @@ mod index {
         for i in 0..100_000 {
             match i % 10_000 {
                 17 => s.push_str("{\"id\": \"broken\"\n"),
-                18 => s.push_str("\n"),
+                18 => s.push('\n'),
                 19 => s.push_str(&format!(
                     "{{\"id\":\"{i}\",\"title\":\"\",\"text\":\"\"}}\n"
                 )),
