@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! The invariants the fuzz targets check, shared with the replay of the stored regressions
 //! (tests/fuzz_regressions.rs). Each takes raw bytes, as the fuzzer gives them.
 
