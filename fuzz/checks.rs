@@ -61,9 +61,14 @@ pub fn segment(data: &[u8]) {
         last = w.span.end;
     }
     for (i, c) in s.char_indices() {
-        // Spaces, and the invisible characters normalization removes (zero-width space, word
-        // joiner, BOM, soft hyphen), are not words.
-        if !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+        // Spaces, and the invisible characters normalization removes (zero-width space and
+        // (non-)joiners, word joiner, BOM, soft hyphen), are not words.
+        if !c.is_whitespace()
+            && !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
             assert!(covered[i], "byte {i} not in a word");
         }
     }

@@ -24,9 +24,14 @@ fn check_segmentation(text: &str) {
         last = w.span.end;
     }
     for (i, c) in text.char_indices() {
-        // Spaces, and the invisible characters normalization removes (zero-width space, word
-        // joiner, BOM, soft hyphen), are not words.
-        if !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+        // Spaces, and the invisible characters normalization removes (zero-width space and
+        // (non-)joiners, word joiner, BOM, soft hyphen), are not words.
+        if !c.is_whitespace()
+            && !matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
             assert!(covered[i], "byte {i} ({c:?}) not covered");
         }
     }
