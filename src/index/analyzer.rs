@@ -234,6 +234,11 @@ impl TokenStream for ViTokenStream<'_> {
                 t.position_length = 1;
             }
             self.part += 1;
+            // A syllable whose key is empty (a lone combining mark of another script) is not
+            // indexed.
+            if t.text.is_empty() || t.text.split('_').any(str::is_empty) {
+                continue;
+            }
             return true;
         }
     }
