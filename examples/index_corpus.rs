@@ -127,32 +127,9 @@ fn run(
         let hits = searcher.search(&q.limit(3))?;
         for h in hits {
             println!("  {:.2}  {}  {}", h.score, h.id, h.title);
-            println!("        {}", marked(&h));
+            println!("        {}", h.marked());
         }
     }
     println!("\ntotal {:.2} s", t0.elapsed().as_secs_f64());
     Ok(())
-}
-
-/// The snippet with the words found in [brackets].
-fn marked(h: &vntext::index::Hit) -> String {
-    let mut out = String::new();
-    let mut pos = h.snippet_range.start;
-    let snippet_end = h.snippet_range.end;
-    let body_slice = |a: usize, b: usize| -> &str {
-        let off = h.snippet_range.start;
-        h.snippet.get(a - off..b - off).unwrap_or("")
-    };
-    for r in &h.highlights {
-        if r.start < pos || r.end > snippet_end {
-            continue;
-        }
-        out.push_str(body_slice(pos, r.start));
-        out.push('[');
-        out.push_str(body_slice(r.start, r.end));
-        out.push(']');
-        pos = r.end;
-    }
-    out.push_str(body_slice(pos, snippet_end));
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

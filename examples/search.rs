@@ -116,23 +116,7 @@ fn one(searcher: &Searcher, args: &Args) -> io::Result<()> {
     }
     for (k, h) in hits.iter().enumerate() {
         writeln!(out, "{:>2}. {:.3}  {}  {}", k + 1, h.score, h.id, h.title)?;
-        let mut snippet = String::new();
-        let mut pos = h.snippet_range.start;
-        for r in &h.highlights {
-            if r.start < pos || r.end > h.snippet_range.end {
-                continue;
-            }
-            let s = h.snippet_range.start;
-            snippet.push_str(h.snippet.get(pos - s..r.start - s).unwrap_or(""));
-            snippet.push('[');
-            snippet.push_str(h.snippet.get(r.start - s..r.end - s).unwrap_or(""));
-            snippet.push(']');
-            pos = r.end;
-        }
-        let s = h.snippet_range.start;
-        snippet.push_str(h.snippet.get(pos - s..).unwrap_or(""));
-        let snippet: Vec<&str> = snippet.split_whitespace().collect();
-        writeln!(out, "    {}", snippet.join(" "))?;
+        writeln!(out, "    {}", h.marked())?;
     }
     Ok(())
 }

@@ -256,9 +256,7 @@ fn sentence_ids(toks: &[Tok<'_>]) -> Vec<u32> {
             id += 1;
         }
         out.push(id);
-        if t.kind == PreTokenKind::Punctuation && t.text.contains(['.', '!', '?']) && t.text != "."
-            || matches!(t.text, "." | "!" | "?" | "./.")
-        {
+        if t.kind == PreTokenKind::Punctuation && t.text.contains(['.', '!', '?']) {
             id += 1;
         }
     }

@@ -11,7 +11,7 @@ use tantivy::Index;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 
-use crate::normalize::{Normalizer, fold};
+use crate::normalize::Normalizer;
 use crate::segment::{Segmenter, WordKind};
 use crate::span::Span;
 
@@ -55,12 +55,9 @@ impl ViTokenizer {
 
     /// The key of one syllable or word as this tokenizer indexes it.
     pub fn key(&self, text: &str) -> String {
-        let n = self.normalizer.normalize(text);
-        if self.folded {
-            fold(&n).into_owned()
-        } else {
-            n.to_lowercase()
-        }
+        let mut out = String::new();
+        self.push_key(text, &mut out);
+        out
     }
 }
 

@@ -483,6 +483,28 @@ pub struct Hit {
     pub snippet_range: Range<usize>,
 }
 
+impl Hit {
+    /// The snippet on one line, the words found in [brackets].
+    pub fn marked(&self) -> String {
+        let base = self.snippet_range.start;
+        let part = |a: usize, b: usize| self.snippet.get(a - base..b - base).unwrap_or("");
+        let mut out = String::new();
+        let mut pos = base;
+        for r in &self.highlights {
+            if r.start < pos || r.end > self.snippet_range.end {
+                continue;
+            }
+            out.push_str(part(pos, r.start));
+            out.push('[');
+            out.push_str(part(r.start, r.end));
+            out.push(']');
+            pos = r.end;
+        }
+        out.push_str(part(pos, self.snippet_range.end));
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Searches an index.
 pub struct Searcher {
     reader: IndexReader,
@@ -600,6 +622,16 @@ impl Searcher {
                 (exact, folded)
             })
             .collect()
+    }
+
+    /// The name a filter means: what `pick` takes from the first entity of `text`, else the
+    /// text itself.
+    fn resolve(&self, text: &str, pick: impl Fn(Value) -> Option<String>) -> String {
+        self.extractor
+            .extract(text)
+            .into_iter()
+            .find_map(|e| pick(e.value))
+            .unwrap_or_else(|| text.trim().to_string())
     }
 
     /// The query Tantivy runs for `q` (also used for the snippets).
@@ -728,31 +760,21 @@ impl Searcher {
             ))
         };
         if let Some(p) = &q.province {
-            // Resolve the name (any era, any form) to the unit it belongs to now.
-            let current = self
-                .extractor
-                .extract(p)
-                .into_iter()
-                .find_map(|e| match e.value {
-                    Value::Province(v) => Some(v.current),
-                    _ => None,
-                })
-                .unwrap_or_else(|| p.trim().to_string());
+            // Any era, any form: the unit it belongs to now.
+            let current = self.resolve(p, |v| match v {
+                Value::Province(v) => Some(v.current),
+                _ => None,
+            });
             clauses.push((Occur::Must, facet_term(f.province, &current)));
         }
         if let Some(o) = &q.official {
             clauses.push((Occur::Must, facet_term(f.official, o.trim())));
         }
         if let Some(o) = &q.organization {
-            let canonical = self
-                .extractor
-                .extract(o)
-                .into_iter()
-                .find_map(|e| match e.value {
-                    Value::Organization(v) => Some(v.name),
-                    _ => None,
-                })
-                .unwrap_or_else(|| o.trim().to_string());
+            let canonical = self.resolve(o, |v| match v {
+                Value::Organization(v) => Some(v.name),
+                _ => None,
+            });
             clauses.push((Occur::Must, facet_term(f.organization, &canonical)));
         }
         if q.from.is_some() || q.to.is_some() {
