@@ -484,7 +484,7 @@ pub struct Hit {
 }
 
 impl Hit {
-    /// The snippet on one line, the words found in [brackets].
+    /// The snippet on one line, the words found in `[brackets]`.
     pub fn marked(&self) -> String {
         let base = self.snippet_range.start;
         let part = |a: usize, b: usize| self.snippet.get(a - base..b - base).unwrap_or("");
