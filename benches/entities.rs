@@ -49,17 +49,8 @@ fn bench_growth(c: &mut Criterion) {
         .replace('\n', " ");
     let mut g = c.benchmark_group("entities/growth");
     g.sample_size(10);
-    for kib in [16usize, 256, 1024, 4096] {
-        let mut line = String::with_capacity(kib * 1024 + 64);
-        while line.len() < kib * 1024 {
-            line.push_str(&text);
-            line.push(' ');
-        }
-        let mut end = kib * 1024;
-        while !line.is_char_boundary(end) {
-            end -= 1;
-        }
-        line.truncate(end);
+    for kib in [16usize, 256, 1024, 10240] {
+        let line = common::prefix_repeated(&text, kib * 1024);
         g.throughput(Throughput::Bytes(line.len() as u64));
         g.bench_with_input(BenchmarkId::new("one-line", kib), &line, |b, line| {
             b.iter(|| x.extract(black_box(line)).len())

@@ -88,5 +88,48 @@ fn bench_fold(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_normalize, bench_fold);
+/// Cost over growing inputs: one line with no newline (the wiki text joined by spaces), in the
+/// other tone placement so that normalize edits every few hundred bytes, and one run of letters
+/// with no space at all; 16 KiB to 10 MiB. Linear cost shows as a flat throughput.
+fn bench_growth(c: &mut Criterion) {
+    let normalizer = Normalizer::new();
+    let wiki = corpus_text("cc-by-sa/viwiki-2017-sample.jsonl").replace('\n', " ");
+    let reformed = Normalizer::new()
+        .style(ToneStyle::Reformed)
+        .normalize(&wiki)
+        .into_owned();
+    let mut g = c.benchmark_group("normalize/growth");
+    g.sample_size(10);
+    for kib in [16usize, 256, 1024, 10240] {
+        let line = common::prefix_repeated(&reformed, kib * 1024);
+        g.throughput(Throughput::Bytes(line.len() as u64));
+        g.bench_with_input(BenchmarkId::new("one-line", kib), &line, |b, t| {
+            b.iter(|| normalizer.normalize(black_box(t)).len())
+        });
+        let token = "Hoàhòaqúy".repeat(kib * 1024 / "Hoàhòaqúy".len());
+        g.throughput(Throughput::Bytes(token.len() as u64));
+        g.bench_with_input(BenchmarkId::new("one-token", kib), &token, |b, t| {
+            b.iter(|| normalizer.normalize(black_box(t)).len())
+        });
+        // Combining marks stacked on one letter (hostile input), already normalized once.
+        let stack = format!("a{}", "\u{301}\u{323}\u{302}".repeat(kib * 1024 / 6));
+        let stack = normalizer.normalize(&stack).into_owned();
+        g.throughput(Throughput::Bytes(stack.len() as u64));
+        g.bench_with_input(BenchmarkId::new("marks", kib), &stack, |b, t| {
+            b.iter(|| normalizer.normalize(black_box(t)).len())
+        });
+        let mut buf = String::with_capacity(line.len());
+        g.throughput(Throughput::Bytes(line.len() as u64));
+        g.bench_with_input(BenchmarkId::new("fold-one-line", kib), &line, |b, t| {
+            b.iter(|| {
+                buf.clear();
+                fold_into(black_box(t), &mut buf);
+                buf.len()
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_normalize, bench_fold, bench_growth);
 criterion_main!(benches);

@@ -18,11 +18,19 @@
 //! assert_eq!(fold(text), "uy ban nhan dan tinh khanh hoa");
 //! ```
 //!
+//! Built on these: [`segment`] (words, with or without diacritics), [`entity`] (officials,
+//! places across the 2025 merger, organizations and dates, each resolved to a value) and,
+//! with the `index` feature, `index` (Tantivy analyzers, an indexer and a searcher).
+//!
 //! ## Features
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | (none yet) | | normalization, fold, syllables and legacy decoding are always built |
+//! | `index` | yes | the Tantivy analyzers (`vi`, `vi_folded`), the indexer and the searcher; pulls in tantivy, rayon and serde_json |
+//!
+//! Without default features (`vntext = { version = "0.1", default-features = false }`) the
+//! normalizer, legacy decoders, syllables, segmenter and entity extractor build with three
+//! small dependencies: unicode-normalization, encoding_rs and serde.
 //!
 //! Processing text never fails and never panics; only parsers of a single item
 //! ([`Syllable::parse`](syllable::Syllable::parse)) and decoders of raw bytes return errors.

@@ -13,3 +13,19 @@ pub fn corpus_texts(rel: &str) -> Vec<String> {
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
         .collect()
 }
+
+/// `text` repeated (joined by spaces) and cut to about `len` bytes, on a char boundary.
+#[allow(dead_code)] // not every bench uses it
+pub fn prefix_repeated(text: &str, len: usize) -> String {
+    let mut line = String::with_capacity(len + text.len() + 1);
+    while line.len() < len {
+        line.push_str(text);
+        line.push(' ');
+    }
+    let mut end = len;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    line.truncate(end);
+    line
+}

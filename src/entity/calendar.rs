@@ -2,7 +2,15 @@
 
 use std::fmt;
 
-/// A calendar day (proleptic Gregorian).
+/// A calendar day (proleptic Gregorian), shown and parsed as ISO `YYYY-MM-DD`.
+///
+/// ```
+/// use vntext::entity::Day;
+///
+/// let merger: Day = "2025-07-01".parse().unwrap();
+/// assert_eq!(merger, Day::new(2025, 7, 1).unwrap());
+/// assert_eq!(merger.to_string(), "2025-07-01");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day {
     /// The year.
@@ -31,12 +39,26 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 
 impl Day {
     /// The day, when it exists in the calendar.
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// assert!(Day::new(2024, 2, 29).is_some());
+    /// assert!(Day::new(2025, 2, 29).is_none());
+    /// assert!(Day::new(2025, 4, 31).is_none());
+    /// ```
     pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
         ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
             .then_some(Day { year, month, day })
     }
 
     /// The last day of a month.
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// assert_eq!(Day::month_end(2024, 2).to_string(), "2024-02-29");
+    /// ```
     pub fn month_end(year: i32, month: u32) -> Day {
         Day {
             year,
@@ -46,6 +68,13 @@ impl Day {
     }
 
     /// Days since 1970-01-01 (negative before).
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// assert_eq!(Day::new(1970, 1, 2).unwrap().to_days(), 1);
+    /// assert_eq!(Day::new(1969, 12, 31).unwrap().to_days(), -1);
+    /// ```
     pub fn to_days(self) -> i64 {
         // Days from civil (H. Hinnant's algorithm).
         let y = i64::from(self.year) - i64::from(self.month <= 2);
@@ -59,6 +88,13 @@ impl Day {
     }
 
     /// The day `days` days after 1970-01-01.
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// let d = Day::new(1975, 4, 30).unwrap();
+    /// assert_eq!(Day::from_days(d.to_days()), d);
+    /// ```
     pub fn from_days(days: i64) -> Day {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -77,17 +113,40 @@ impl Day {
     }
 
     /// The day `n` days later (earlier when negative).
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// let d = Day::new(2024, 12, 31).unwrap();
+    /// assert_eq!(d.add_days(1).to_string(), "2025-01-01");
+    /// assert_eq!(d.add_days(-366).to_string(), "2023-12-31");
+    /// ```
     pub fn add_days(self, n: i64) -> Day {
         Day::from_days(self.to_days() + n)
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday.
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// // 2 September 1945 was a Sunday (Chủ nhật).
+    /// assert_eq!(Day::new(1945, 9, 2).unwrap().weekday(), 6);
+    /// ```
     pub fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (3).
         (self.to_days() + 3).rem_euclid(7) as u32
     }
 
     /// The same day `n` months later (clamped to the month's end).
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    ///
+    /// let d = Day::new(2025, 1, 31).unwrap();
+    /// assert_eq!(d.add_months(1).to_string(), "2025-02-28");
+    /// assert_eq!(d.add_months(-2).to_string(), "2024-11-30");
+    /// ```
     pub fn add_months(self, n: i32) -> Day {
         let total = self.year * 12 + self.month as i32 - 1 + n;
         let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);

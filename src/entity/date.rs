@@ -11,6 +11,20 @@ use crate::segment::PreTokenKind;
 use crate::segment::model::Shape;
 
 /// How precise a date value is.
+///
+/// ```
+/// use vntext::entity::{Extractor, Grain, Value};
+///
+/// let grains: Vec<Grain> = Extractor::new()
+///     .extract("quý II/2019 và 6 tháng đầu năm 2020")
+///     .into_iter()
+///     .filter_map(|e| match e.value {
+///         Value::Date(d) => Some(d.grain),
+///         _ => None,
+///     })
+///     .collect();
+/// assert_eq!(grains, [Grain::Quarter, Grain::HalfYear]);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Grain {
@@ -38,6 +52,19 @@ impl Serialize for Day {
 }
 
 /// The value of a date: an inclusive ISO range when it is known, else what is known.
+///
+/// ```
+/// use vntext::entity::{Day, Extractor, Grain, Value};
+///
+/// let x = Extractor::new();
+/// let Value::Date(d) = &x.extract("trong tháng 7/2019")[0].value else { panic!() };
+/// assert_eq!(d.grain, Grain::Month);
+/// assert_eq!((d.from, d.to), (Day::new(2019, 7, 1), Day::new(2019, 7, 31)));
+///
+/// // Without a year, what is written is kept as a partial ISO date.
+/// let Value::Date(d) = &x.extract("ngày 24/7")[0].value else { panic!() };
+/// assert_eq!((d.from, d.partial.as_deref()), (None, Some("--07-24")));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct DateValue {
     /// First day (inclusive).

@@ -18,6 +18,16 @@ use crate::segment::PreTokenKind;
 use crate::segment::model::{SEQUENCE_SEED, Shape, finish, mix};
 
 /// A province or centrally governed city.
+///
+/// ```
+/// use vntext::entity::{Extractor, Value};
+///
+/// let entities = Extractor::new().extract("tỉnh Hà Nam");
+/// let Value::Province(p) = &entities[0].value else { panic!() };
+/// assert_eq!(p.name, "Hà Nam");
+/// assert_eq!(p.era, "pre-2025");
+/// assert_eq!(p.current, "Ninh Bình");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProvinceValue {
     /// Its name (`Hà Nam`).
@@ -31,6 +41,15 @@ pub struct ProvinceValue {
 }
 
 /// A district, ward, city, foreign country or named place.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor, Value};
+///
+/// let entities = Extractor::new().extract("tại thành phố Hạ Long, tỉnh Quảng Ninh");
+/// let place = entities.iter().find(|e| e.kind == EntityKind::Place).unwrap();
+/// let Value::Place(p) = &place.value else { panic!() };
+/// assert_eq!(p.province.as_deref(), Some("Quảng Ninh"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PlaceValue {
     /// Its full name (`Thành phố Hạ Long`, `Phường Ba Đình`, `Trung Quốc`, `cầu Long Biên`).
@@ -44,6 +63,17 @@ pub struct PlaceValue {
 }
 
 /// A region.
+///
+/// ```
+/// use vntext::entity::{Extractor, Value};
+///
+/// let entities = Extractor::new().extract("các tỉnh Đồng bằng sông Hồng");
+/// let region = entities.iter().find_map(|e| match &e.value {
+///     Value::Region(r) => Some(r),
+///     _ => None,
+/// });
+/// assert_eq!(region.unwrap().code.as_deref(), Some("DBSH"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RegionValue {
     /// Its code (`DBSH`), for the six socio-economic regions.
@@ -54,6 +84,15 @@ pub struct RegionValue {
 }
 
 /// An organization.
+///
+/// ```
+/// use vntext::entity::{Extractor, Value};
+///
+/// // Abbreviations are expanded to the canonical name.
+/// let entities = Extractor::new().extract("UBND tỉnh Quảng Ninh");
+/// let Value::Organization(o) = &entities[0].value else { panic!() };
+/// assert_eq!(o.name, "Ủy ban nhân dân tỉnh Quảng Ninh");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OrganizationValue {
     /// The canonical, expanded name (`Ủy ban nhân dân tỉnh Quảng Ninh`).

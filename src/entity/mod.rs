@@ -43,6 +43,14 @@ use gazetteer::Gazetteer;
 use tokens::Tok;
 
 /// What an entity is.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor};
+///
+/// let kinds: Vec<EntityKind> =
+///     Extractor::new().extract("Ngày 2/9, tỉnh Hà Nam").iter().map(|e| e.kind).collect();
+/// assert_eq!(kinds, [EntityKind::Date, EntityKind::Province]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
@@ -64,6 +72,12 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// The name used in JSON (`date`, `province`, …).
+    ///
+    /// ```
+    /// use vntext::entity::EntityKind;
+    ///
+    /// assert_eq!(EntityKind::Organization.as_str(), "organization");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Date => "date",
@@ -77,7 +91,17 @@ impl EntityKind {
     }
 }
 
-/// The resolved value of an entity.
+/// The resolved value of an entity; in JSON, the inner value alone.
+///
+/// ```
+/// use vntext::entity::{Extractor, Value};
+///
+/// let entities = Extractor::new().extract("ngày 1/7/2025");
+/// let Value::Date(d) = &entities[0].value else { panic!() };
+/// assert_eq!(d.from.unwrap().to_string(), "2025-07-01");
+/// let json = serde_json::to_string(&entities[0].value).unwrap();
+/// assert!(json.starts_with(r#"{"from":"2025-07-01","to":"2025-07-01""#));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
@@ -97,7 +121,19 @@ pub enum Value {
     Person(PersonValue),
 }
 
-/// An entity found in a text.
+/// An entity found in a text; serialized as `{"type", "start", "end", "text", "value"}`.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor};
+///
+/// let text = "Sở Y tế tỉnh Hà Nam";
+/// let org = &Extractor::new().extract(text)[0];
+/// assert_eq!(org.kind, EntityKind::Organization);
+/// assert_eq!(&text[org.span.range()], org.text);
+/// let json = serde_json::to_value(org).unwrap();
+/// assert_eq!(json["type"], "organization");
+/// assert_eq!(json["end"], text.len());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity<'a> {
     /// What it is.
@@ -125,6 +161,15 @@ impl Serialize for Entity<'_> {
 
 /// Finds entities. Built once (the gazetteers are compiled on first use and shared), cheap to
 /// clone, `Send + Sync`.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor};
+///
+/// let x = Extractor::new();
+/// // Typed without diacritics, the province is still found.
+/// let entities = x.extract("hop tai tinh Quang Ninh");
+/// assert!(entities.iter().any(|e| e.kind == EntityKind::Province));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Arc<Gazetteer>,
@@ -166,6 +211,12 @@ pub(crate) fn overlapping(found: &[Found], a: usize, b: usize) -> std::ops::Rang
 
 impl Extractor {
     /// An extractor with the embedded gazetteers.
+    ///
+    /// ```
+    /// use vntext::entity::Extractor;
+    ///
+    /// assert!(Extractor::new().extract("").is_empty());
+    /// ```
     pub fn new() -> Extractor {
         Extractor {
             gazetteer: GAZETTEER.clone(),
@@ -176,12 +227,34 @@ impl Extractor {
 
     /// The same extractor resolving relative dates (`hôm qua`, `năm nay`, `Thứ Hai`) and
     /// years left out (`24/7`) against `day`.
+    ///
+    /// ```
+    /// use vntext::entity::{Day, Extractor, Value};
+    ///
+    /// let x = Extractor::new().with_reference_date(Day::new(2019, 7, 26).unwrap());
+    /// let Value::Date(d) = &x.extract("hôm qua")[0].value else { panic!() };
+    /// assert_eq!(d.from.unwrap().to_string(), "2019-07-25");
+    /// let Value::Date(d) = &x.extract("ngày 24/7")[0].value else { panic!() };
+    /// assert_eq!(d.from.unwrap().to_string(), "2019-07-24");
+    /// ```
     pub fn with_reference_date(mut self, day: Day) -> Extractor {
         self.reference = Some(day);
         self
     }
 
     /// The entities of `text`, in text order (by start; at one start, the longer first).
+    ///
+    /// ```
+    /// use vntext::entity::{EntityKind, Extractor};
+    ///
+    /// let text = "Giám đốc Sở Tài chính tỉnh Hà Nam";
+    /// let kinds: Vec<(EntityKind, &str)> =
+    ///     Extractor::new().extract(text).iter().map(|e| (e.kind, e.text)).collect();
+    /// // The title contains its organization, the organization its province.
+    /// assert_eq!(kinds[0], (EntityKind::Title, text));
+    /// assert!(kinds.contains(&(EntityKind::Organization, "Sở Tài chính tỉnh Hà Nam")));
+    /// assert!(kinds.contains(&(EntityKind::Province, "tỉnh Hà Nam")));
+    /// ```
     pub fn extract<'a>(&self, text: &'a str) -> Vec<Entity<'a>> {
         let normalized = self.normalizer.normalize_with_offsets(text);
         let norm = normalized.text();

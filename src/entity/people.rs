@@ -15,6 +15,16 @@ use crate::segment::PreTokenKind;
 use crate::segment::model::Shape;
 
 /// A title with the organization written after it.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor, Value};
+///
+/// let entities = Extractor::new().extract("Thứ trưởng Bộ Nội vụ Trần Thị Hà");
+/// let title = entities.iter().find(|e| e.kind == EntityKind::Title).unwrap();
+/// let Value::Title(t) = &title.value else { panic!() };
+/// assert_eq!(t.title, "Thứ trưởng");
+/// assert_eq!(t.organization.as_deref(), Some("Bộ Nội vụ"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TitleValue {
     /// The title as written (`Thứ trưởng`, `Trưởng Ban`).
@@ -27,6 +37,20 @@ pub struct TitleValue {
 }
 
 /// One office a person holds.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor, Value};
+///
+/// let text = "ông Nguyễn Văn Thắng, Phó Chủ tịch UBND tỉnh Quảng Ninh";
+/// let entities = Extractor::new().extract(text);
+/// let person = entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+/// let Value::Person(p) = &person.value else { panic!() };
+/// assert_eq!(p.roles[0].title, "Phó Chủ tịch");
+/// assert_eq!(
+///     p.roles[0].organization_name.as_deref(),
+///     Some("Ủy ban nhân dân tỉnh Quảng Ninh")
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Role {
     /// The title as written.
@@ -38,6 +62,16 @@ pub struct Role {
 }
 
 /// A person.
+///
+/// ```
+/// use vntext::entity::{EntityKind, Extractor, Value};
+///
+/// let entities = Extractor::new().extract("Bộ trưởng Bộ Nội vụ Phạm Thị Thanh Trà phát biểu.");
+/// let person = entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+/// let Value::Person(p) = &person.value else { panic!() };
+/// assert_eq!(p.name, "Phạm Thị Thanh Trà");
+/// assert_eq!(p.roles[0].title, "Bộ trưởng");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PersonValue {
     /// The name as written.

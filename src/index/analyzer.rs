@@ -16,13 +16,55 @@ use crate::segment::{Segmenter, WordKind};
 use crate::span::Span;
 
 /// The name of the analyzer of exact fields.
+///
+/// ```
+/// use tantivy::schema::FieldType;
+/// use vntext::index::{VI, schema};
+///
+/// assert_eq!(VI, "vi");
+/// let (schema, fields) = schema();
+/// let FieldType::Str(options) = schema.get_field_entry(fields.body).field_type() else {
+///     unreachable!()
+/// };
+/// assert_eq!(options.get_indexing_options().unwrap().tokenizer(), VI);
+/// ```
 pub const VI: &str = "vi";
 /// The name of the analyzer of folded fields.
+///
+/// ```
+/// use tantivy::tokenizer::TokenStream;
+/// use vntext::index::{Indexer, VI_FOLDED};
+///
+/// let indexer = Indexer::in_ram(1)?;
+/// let mut analyzer = indexer.index().tokenizers().get(VI_FOLDED).unwrap();
+/// let mut stream = analyzer.token_stream("Đường Hồ Chí Minh");
+/// let mut keys = Vec::new();
+/// stream.process(&mut |t| keys.push(t.text.clone()));
+/// assert!(keys.contains(&"duong".to_string()));
+/// assert!(keys.iter().all(|k| k.is_ascii()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const VI_FOLDED: &str = "vi_folded";
 
 /// Registers the `vi` and `vi_folded` analyzers on `index`. An index stores only the names of
 /// its analyzers: call this each time an index is created or opened, before writing or
 /// searching.
+///
+/// ```
+/// use tantivy::Index;
+/// use tantivy::tokenizer::TokenStream;
+/// use vntext::index::{VI, register, schema};
+///
+/// let index = Index::create_in_ram(schema().0);
+/// assert!(index.tokenizers().get(VI).is_none());
+/// register(&index);
+/// let mut analyzer = index.tokenizers().get(VI).unwrap();
+/// let mut stream = analyzer.token_stream("Hoà bình");
+/// let mut keys = Vec::new();
+/// stream.process(&mut |t| keys.push(t.text.clone()));
+/// // One tone placement; the word, then its syllables.
+/// assert_eq!(keys, ["hòa_bình", "hòa", "bình"]);
+/// ```
 pub fn register(index: &Index) {
     let segmenter = Segmenter::new();
     index.tokenizers().register(
@@ -36,6 +78,20 @@ pub fn register(index: &Index) {
 }
 
 /// The tokenizer behind `vi` (exact) and `vi_folded` (folded keys).
+///
+/// ```
+/// use tantivy::tokenizer::{TokenStream, Tokenizer};
+/// use vntext::index::ViTokenizer;
+/// use vntext::segment::Segmenter;
+///
+/// let mut tokenizer = ViTokenizer::new(Segmenter::new(), false);
+/// let mut stream = tokenizer.token_stream("Thứ trưởng Bộ Nội vụ.");
+/// let mut keys = Vec::new();
+/// while stream.advance() {
+///     keys.push(stream.token().text.clone());
+/// }
+/// assert_eq!(keys, ["thứ_trưởng", "thứ", "trưởng", "bộ", "nội_vụ", "nội", "vụ"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct ViTokenizer {
     segmenter: Segmenter,
@@ -45,6 +101,19 @@ pub struct ViTokenizer {
 
 impl ViTokenizer {
     /// A tokenizer using `segmenter`; `folded` gives the folded keys (no diacritics, đ → d).
+    ///
+    /// ```
+    /// use tantivy::tokenizer::{TokenStream, Tokenizer};
+    /// use vntext::index::ViTokenizer;
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let mut folded = ViTokenizer::new(Segmenter::new(), true);
+    /// let mut stream = folded.token_stream("Đồng bằng sông Hồng");
+    /// let mut keys = Vec::new();
+    /// stream.process(&mut |t| keys.push(t.text.clone()));
+    /// assert!(keys.contains(&"dong_bang".to_string()));
+    /// assert!(keys.contains(&"song".to_string()));
+    /// ```
     pub fn new(segmenter: Segmenter, folded: bool) -> ViTokenizer {
         ViTokenizer {
             segmenter,
@@ -54,6 +123,18 @@ impl ViTokenizer {
     }
 
     /// The key of one syllable or word as this tokenizer indexes it.
+    ///
+    /// ```
+    /// use vntext::index::ViTokenizer;
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let exact = ViTokenizer::new(Segmenter::new(), false);
+    /// let folded = ViTokenizer::new(Segmenter::new(), true);
+    /// assert_eq!(exact.key("Hoà"), "hòa");
+    /// assert_eq!(exact.key("Uỷ"), "ủy");
+    /// assert_eq!(folded.key("Đường"), "duong");
+    /// assert_eq!(folded.key("HCM"), "hcm");
+    /// ```
     pub fn key(&self, text: &str) -> String {
         let mut out = String::new();
         self.push_key(text, &mut out);
@@ -73,6 +154,8 @@ struct Words {
 /// document hold the same text and are analyzed one after the other, so the second reuses the
 /// first's segmentation.
 struct LastWords {
+    /// The segmenter that found them (its identity).
+    segmenter: usize,
     hash: u64,
     len: usize,
     words: Rc<Words>,
@@ -127,10 +210,17 @@ impl Tokenizer for ViTokenizer {
         let words = LAST.with(|last| {
             let mut last = last.borrow_mut();
             match last.as_ref() {
-                Some(l) if l.hash == hash && l.len == text.len() => l.words.clone(),
+                Some(l)
+                    if l.segmenter == self.segmenter.identity()
+                        && l.hash == hash
+                        && l.len == text.len() =>
+                {
+                    l.words.clone()
+                }
                 _ => {
                     let words = Rc::new(words_of(&self.segmenter, text));
                     *last = Some(LastWords {
+                        segmenter: self.segmenter.identity(),
                         hash,
                         len: text.len(),
                         words: words.clone(),
@@ -152,6 +242,27 @@ impl Tokenizer for ViTokenizer {
 }
 
 /// The tokens of one text, made one at a time into one reused token.
+///
+/// A word of several syllables comes first, spanning them all, then its syllables at
+/// consecutive positions; offsets are bytes of the text given:
+///
+/// ```
+/// use tantivy::tokenizer::{TokenStream, Tokenizer};
+/// use vntext::index::ViTokenizer;
+/// use vntext::segment::Segmenter;
+///
+/// let text = "Ủy ban nhân dân";
+/// let mut tokenizer = ViTokenizer::new(Segmenter::new(), true);
+/// let mut stream = tokenizer.token_stream(text);
+/// assert!(stream.advance());
+/// let t = stream.token();
+/// assert_eq!(t.text, "uy_ban");
+/// assert_eq!((t.position, t.position_length), (0, 2));
+/// assert_eq!(&text[t.offset_from..t.offset_to], "Ủy ban");
+/// assert!(stream.advance());
+/// assert_eq!(stream.token().text, "uy");
+/// assert_eq!(&text[stream.token().offset_from..stream.token().offset_to], "Ủy");
+/// ```
 pub struct ViTokenStream<'a> {
     text: &'a str,
     tokenizer: &'a ViTokenizer,

@@ -4,12 +4,33 @@
 //! line; each `.jsonl` file as above). A document that cannot be read is reported with its
 //! place and reason, never dropped silently.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::entity::Day;
 
 /// A document to index.
+///
+/// ```
+/// use vntext::entity::Day;
+/// use vntext::index::{Document, Indexer, Query, Searcher};
+///
+/// let doc = Document {
+///     id: "vnexpress-1".into(),
+///     title: "Khánh thành cầu".into(),
+///     text: "Cầu Mỹ Thuận 2 được khánh thành tại Vĩnh Long.".into(),
+///     date: Day::new(2023, 12, 22),
+///     url: Some("https://example.invalid/cau-my-thuan-2".into()),
+/// };
+/// let mut indexer = Indexer::in_ram(1)?;
+/// indexer.add(&doc)?;
+/// indexer.commit()?;
+/// let hits = Searcher::from_index(indexer.index())?.search(&Query::new("my thuan"))?;
+/// assert_eq!(hits[0].id, "vnexpress-1");
+/// assert_eq!(hits[0].title, doc.title);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     /// Its identifier (unique in the index: indexing a document again replaces it).
@@ -25,6 +46,20 @@ pub struct Document {
 }
 
 /// A document that could not be read: where, and why.
+///
+/// ```
+/// use vntext::index::read_corpus;
+///
+/// let dir = tempfile::tempdir()?;
+/// let file = dir.path().join("tin.jsonl");
+/// std::fs::write(&file, "{\"id\": \"1\", \"title\": \"Không có nội dung\"}\n")?;
+/// let (docs, skipped) = read_corpus(&file)?;
+/// assert!(docs.is_empty());
+/// assert_eq!(skipped[0].place, "tin.jsonl:1");
+/// assert_eq!(skipped[0].reason, "no \"text\"");
+/// assert_eq!(skipped[0].to_string(), "tin.jsonl:1: no \"text\"");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     /// The file (and line, for JSONL) of the document.
@@ -43,6 +78,50 @@ impl fmt::Display for Skipped {
 ///
 /// # Errors
 /// An I/O error when `path` itself cannot be read (a missing file or folder).
+///
+/// A JSONL file with a broken line: the other lines are read, the broken one is reported.
+///
+/// ```
+/// use vntext::entity::Day;
+/// use vntext::index::read_corpus;
+///
+/// let dir = tempfile::tempdir()?;
+/// let file = dir.path().join("bao.jsonl");
+/// std::fs::write(
+///     &file,
+///     concat!(
+///         r#"{"id": "1", "title": "Một", "text": "Hội nghị tại Đà Nẵng.", "date": "2020-02-01"}"#,
+///         "\n",
+///         r#"{"id": "2", "title": "Hai", "text": "Thiếu dấu ngoặc"#,
+///         "\n",
+///         r#"{"id": 3, "text": "Hội thảo tại Huế."}"#,
+///         "\n",
+///     ),
+/// )?;
+/// let (docs, skipped) = read_corpus(&file)?;
+/// let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+/// assert_eq!(ids, ["1", "3"]);
+/// assert_eq!(docs[0].date, Day::new(2020, 2, 1));
+/// assert_eq!(skipped.len(), 1);
+/// assert_eq!(skipped[0].place, "bao.jsonl:2");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A folder: each `.txt` file is a document titled by its first line.
+///
+/// ```
+/// use vntext::index::read_corpus;
+///
+/// let dir = tempfile::tempdir()?;
+/// std::fs::create_dir(dir.path().join("thoi-su"))?;
+/// std::fs::write(dir.path().join("thoi-su/a.txt"), "Tin bão\nBão số 3 vào Quảng Ninh.")?;
+/// let (docs, skipped) = read_corpus(dir.path())?;
+/// assert!(skipped.is_empty());
+/// assert_eq!(docs[0].title, "Tin bão");
+/// assert!(docs[0].id.ends_with("a.txt"));
+/// assert!(read_corpus(&dir.path().join("không có")).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_corpus(path: &Path) -> std::io::Result<(Vec<Document>, Vec<Skipped>)> {
     let mut docs = Vec::new();
     let mut skipped = Vec::new();
@@ -70,6 +149,21 @@ pub fn read_corpus(path: &Path) -> std::io::Result<(Vec<Document>, Vec<Skipped>)
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    let mut seen = HashSet::new();
+    if let Ok(c) = std::fs::canonicalize(dir) {
+        seen.insert(c);
+    }
+    collect_files_in(dir, out, skipped, &mut seen);
+}
+
+/// Walks `dir`; a folder reached twice (through a symbolic link) is read once, so a link loop
+/// ends.
+fn collect_files_in(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    seen: &mut HashSet<PathBuf>,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -80,10 +174,22 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>)
             return;
         }
     };
-    for entry in entries.flatten() {
-        let p = entry.path();
+    for entry in entries {
+        let p = match entry {
+            Ok(entry) => entry.path(),
+            Err(e) => {
+                skipped.push(Skipped {
+                    place: dir.display().to_string(),
+                    reason: format!("folder entry not readable: {e}"),
+                });
+                continue;
+            }
+        };
         if p.is_dir() {
-            collect_files(&p, out, skipped);
+            let first_visit = std::fs::canonicalize(&p).map_or(true, |c| seen.insert(c));
+            if first_visit {
+                collect_files_in(&p, out, skipped, seen);
+            }
         } else if matches!(
             p.extension().and_then(|e| e.to_str()),
             Some("txt" | "jsonl")
@@ -177,6 +283,19 @@ fn parse_json_doc(line: &str) -> Result<Document, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_loop_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("tin");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.txt"), "Tin bão\nBão số 3.").unwrap();
+        std::os::unix::fs::symlink(dir.path(), sub.join("vòng")).unwrap();
+        let (docs, skipped) = read_corpus(dir.path()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert!(skipped.is_empty());
+    }
 
     #[test]
     fn jsonl_lines_that_cannot_be_read_are_reported() {

@@ -11,6 +11,31 @@ use crate::normalize::{fold, normalize};
 use crate::segment::{Segmenter, WordKind};
 
 /// One entity of an exported document.
+///
+/// Offsets in bytes for Rust, in UTF-16 code units for Elasticsearch:
+///
+/// ```
+/// use vntext::entity::Extractor;
+/// use vntext::index::{Document, export_document};
+/// use vntext::segment::Segmenter;
+///
+/// let text = "😀 Tỉnh Hà Nam";
+/// let doc = Document {
+///     id: "1".into(),
+///     title: String::new(),
+///     text: text.into(),
+///     date: None,
+///     url: None,
+/// };
+/// let e = export_document(&doc, &Segmenter::new(), &Extractor::new());
+/// let province = e.entities.iter().find(|x| x.kind == "province").unwrap();
+/// assert_eq!(province.text, "Tỉnh Hà Nam");
+/// assert_eq!((province.start, province.end), (5, text.len()));
+/// assert_eq!((province.start_utf16, province.end_utf16), (3, text.encode_utf16().count()));
+/// let json = serde_json::to_value(province)?;
+/// assert_eq!(json["type"], "province");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExportedEntity {
     /// `date`, `province`, `place`, `region`, `organization`, `title` or `person`.
@@ -31,6 +56,26 @@ pub struct ExportedEntity {
 }
 
 /// One exported document.
+///
+/// ```
+/// use vntext::entity::{Day, Extractor};
+/// use vntext::index::{Document, export_document};
+/// use vntext::segment::Segmenter;
+///
+/// let doc = Document {
+///     id: "1".into(),
+///     title: "Hòa bình".into(),
+///     text: "Nhân dân mong muốn hoà bình.".into(),
+///     date: Day::new(2015, 3, 2),
+///     url: None,
+/// };
+/// let e = export_document(&doc, &Segmenter::new(), &Extractor::new());
+/// assert_eq!(e.date.as_deref(), Some("2015-03-02"));
+/// let json = serde_json::to_value(&e)?;
+/// assert_eq!(json["folded"], e.folded);
+/// assert!(json.get("url").is_none()); // left out when absent
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Exported {
     /// Its id.
@@ -54,6 +99,24 @@ pub struct Exported {
 }
 
 /// Analyzes `doc` for export.
+///
+/// ```
+/// use vntext::entity::Extractor;
+/// use vntext::index::{Document, export_document};
+/// use vntext::segment::Segmenter;
+///
+/// let doc = Document {
+///     id: "1".into(),
+///     title: "Tin".into(),
+///     text: "Uỷ ban nhân dân tỉnh Hà Nam bàn về hoà bình.".into(),
+///     date: None,
+///     url: None,
+/// };
+/// let e = export_document(&doc, &Segmenter::new(), &Extractor::new());
+/// assert_eq!(e.segmented, "ủy_ban nhân_dân tỉnh hà_nam bàn về hòa_bình");
+/// assert_eq!(e.folded, "uy_ban nhan_dan tinh ha_nam ban ve hoa_binh");
+/// assert!(e.entities.iter().any(|x| x.kind == "organization"));
+/// ```
 pub fn export_document(doc: &Document, segmenter: &Segmenter, extractor: &Extractor) -> Exported {
     let mut segmented = String::with_capacity(doc.text.len() + 16);
     let mut folded = String::with_capacity(doc.text.len() + 16);

@@ -52,6 +52,17 @@ use crate::normalize::{Normalizer, fold};
 use crate::segment::{PreTokenKind, pretokenize};
 
 /// What can go wrong with an index.
+///
+/// ```
+/// use vntext::index::{IndexError, Searcher};
+///
+/// // An empty folder holds no index.
+/// let dir = tempfile::tempdir()?;
+/// let err = Searcher::open(dir.path()).unwrap_err();
+/// assert!(matches!(err, IndexError::Tantivy(_)));
+/// assert!(err.to_string().starts_with("index: "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub enum IndexError {
     /// From Tantivy (a corrupt or locked index, a full disk …).
@@ -91,6 +102,17 @@ impl From<std::io::Error> for IndexError {
 }
 
 /// The fields of the schema.
+///
+/// ```
+/// use vntext::index::schema;
+///
+/// let (schema, fields) = schema();
+/// assert_eq!(schema.get_field_name(fields.title), "title");
+/// assert_eq!(schema.get_field_name(fields.body_folded), "body_folded");
+/// // Exact words are stored (for snippets), folded keys only indexed.
+/// assert!(schema.get_field_entry(fields.body).is_stored());
+/// assert!(!schema.get_field_entry(fields.body_folded).is_stored());
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
     /// Document id (raw, stored).
@@ -123,6 +145,19 @@ pub struct Fields {
 }
 
 /// The schema of a vntext index.
+///
+/// To build the index yourself (in memory here), register the analyzers on it:
+///
+/// ```
+/// use tantivy::Index;
+/// use vntext::index::{Searcher, register, schema};
+///
+/// let index = Index::create_in_ram(schema().0);
+/// register(&index);
+/// let searcher = Searcher::from_index(&index)?;
+/// assert_eq!(searcher.num_docs(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = |tokenizer: &str, stored: bool| {
@@ -176,6 +211,20 @@ fn fields_of(schema: &Schema) -> Result<Fields, IndexError> {
 ///
 /// # Errors
 /// When the folder cannot be created or holds something that is not a vntext index.
+///
+/// ```
+/// use vntext::index::open_or_create;
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("chỉ mục");
+/// let (index, fields) = open_or_create(&path)?;
+/// assert!(path.join("meta.json").exists());
+/// assert_eq!(index.schema().get_field_name(fields.body), "body");
+/// // The second time, the same index is opened.
+/// let (again, _) = open_or_create(&path)?;
+/// assert_eq!(again.schema(), index.schema());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn open_or_create(dir: &Path) -> Result<(Index, Fields), IndexError> {
     std::fs::create_dir_all(dir)?;
     let index = if dir.join("meta.json").exists() {
@@ -194,6 +243,24 @@ fn to_datetime(d: Day) -> DateTime {
 
 /// A document ready to be added: analysis and entity extraction done (this is the part that
 /// can run on many threads: see [`Indexer::prepare`]).
+///
+/// ```
+/// use vntext::index::{Document, Indexer};
+///
+/// let mut indexer = Indexer::in_ram(1)?;
+/// let doc = Document {
+///     id: "hn".into(),
+///     title: "Thủ đô".into(),
+///     text: "Hà Nội là thủ đô của Việt Nam.".into(),
+///     date: None,
+///     url: None,
+/// };
+/// let prepared = indexer.prepare(&doc);
+/// indexer.add_prepared(prepared)?;
+/// indexer.commit()?;
+/// assert_eq!(indexer.index().reader()?.searcher().num_docs(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct Prepared {
     id: String,
@@ -202,6 +269,24 @@ pub struct Prepared {
 
 /// Adds documents to an index. Adding a document whose id is already there replaces it;
 /// documents are committed in batches.
+///
+/// ```
+/// use vntext::index::{Indexer, Searcher};
+/// # use vntext::index::Document;
+/// # fn doc(id: &str, title: &str, text: &str) -> Document {
+/// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+/// # }
+///
+/// let mut indexer = Indexer::in_ram(1)?;
+/// indexer.add(&doc("1", "Thời tiết", "Hà Nội mưa to."))?;
+/// indexer.add(&doc("2", "Giao thông", "Đường phố Đà Nẵng thông thoáng."))?;
+/// // The same id again: the document is replaced, not added.
+/// indexer.add(&doc("1", "Thời tiết", "Hà Nội nắng nóng."))?;
+/// indexer.commit()?;
+/// let searcher = Searcher::from_index(indexer.index())?;
+/// assert_eq!(searcher.num_docs(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Indexer {
     index: Index,
     writer: IndexWriter,
@@ -214,6 +299,16 @@ pub struct Indexer {
 }
 
 /// Documents per commit, by default.
+///
+/// ```
+/// use vntext::index::{BATCH, Indexer};
+///
+/// assert_eq!(BATCH, 10_000);
+/// // Commit more often (or only when asked, with 0).
+/// let indexer = Indexer::in_ram(1)?.batch_size(BATCH / 10);
+/// # drop(indexer);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const BATCH: usize = 10_000;
 
 impl fmt::Debug for Indexer {
@@ -228,6 +323,23 @@ impl Indexer {
     ///
     /// # Errors
     /// See [`open_or_create`]; also when another writer holds the index's lock.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let mut indexer = Indexer::create_or_open(dir.path())?;
+    /// indexer.add(&doc("1", "Bão số 3", "Bão số 3 đổ bộ vào Quảng Ninh."))?;
+    /// indexer.commit()?;
+    /// // One writer at a time: a second indexer on the same folder is refused.
+    /// assert!(Indexer::create_or_open(dir.path()).is_err());
+    /// assert_eq!(Searcher::open(dir.path())?.num_docs(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn create_or_open(dir: &Path) -> Result<Indexer, IndexError> {
         Self::with_threads(dir, 0)
     }
@@ -236,6 +348,25 @@ impl Indexer {
     ///
     /// # Errors
     /// See [`Indexer::create_or_open`].
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let mut indexer = Indexer::with_threads(dir.path(), 1)?;
+    /// indexer.add(&doc("1", "Lũ lụt", "Mưa lớn gây lũ ở Thừa Thiên Huế."))?;
+    /// indexer.commit()?;
+    /// drop(indexer); // releases the lock: the index can be reopened
+    /// let mut indexer = Indexer::with_threads(dir.path(), 2)?;
+    /// indexer.add(&doc("2", "Nắng nóng", "Nghệ An nắng nóng gay gắt."))?;
+    /// indexer.commit()?;
+    /// assert_eq!(Searcher::open(dir.path())?.num_docs(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_threads(dir: &Path, threads: usize) -> Result<Indexer, IndexError> {
         let (index, fields) = open_or_create(dir)?;
         let writer = if threads == 0 {
@@ -254,10 +385,25 @@ impl Indexer {
     }
 
     /// An indexer on a new index in memory (for benchmarks and tests), with `threads`
-    /// indexing threads.
+    /// indexing threads (at least one).
     ///
     /// # Errors
     /// When Tantivy cannot start its threads.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("1", "Du lịch", "Vịnh Hạ Long đón nhiều du khách."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// assert_eq!(searcher.search(&Query::new("ha long"))?[0].id, "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn in_ram(threads: usize) -> Result<Indexer, IndexError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
@@ -275,17 +421,76 @@ impl Indexer {
     }
 
     /// Commits after every `batch` documents (0: only on [`Indexer::commit`]).
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?.batch_size(2);
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// indexer.add(&doc("1", "Một", "Tin thứ nhất."))?;
+    /// indexer.add(&doc("2", "Hai", "Tin thứ hai."))?; // the second: a commit
+    /// indexer.add(&doc("3", "Ba", "Tin thứ ba."))?;
+    /// searcher.reload()?;
+    /// assert_eq!(searcher.num_docs(), 2);
+    /// indexer.commit()?;
+    /// searcher.reload()?;
+    /// assert_eq!(searcher.num_docs(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn batch_size(mut self, batch: usize) -> Indexer {
         self.batch = batch;
         self
     }
 
     /// The underlying Tantivy index.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, VI};
+    ///
+    /// let indexer = Indexer::in_ram(1)?;
+    /// // The analyzers are registered on it.
+    /// assert!(indexer.index().tokenizers().get(VI).is_some());
+    /// assert!(indexer.index().schema().get_field("body_folded").is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn index(&self) -> &Index {
         &self.index
     }
 
     /// Extracts the entities of `doc` and builds its index document (thread-safe: `&self`).
+    ///
+    /// Prepare on several threads, add on one:
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let docs = [
+    ///     doc("1", "Y tế", "Sở Y tế tỉnh Hà Nam kiểm tra an toàn thực phẩm."),
+    ///     doc("2", "Giáo dục", "Sở Giáo dục tỉnh Nam Định tổ chức thi tuyển sinh."),
+    /// ];
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// let ix = &indexer;
+    /// let prepared = std::thread::scope(|s| {
+    ///     let tasks: Vec<_> = docs.iter().map(|d| s.spawn(move || ix.prepare(d))).collect();
+    ///     tasks.into_iter().map(|t| t.join().unwrap()).collect::<Vec<_>>()
+    /// });
+    /// for p in prepared {
+    ///     indexer.add_prepared(p)?;
+    /// }
+    /// indexer.commit()?;
+    /// // The provinces were extracted: Hà Nam and Nam Định are both part of Ninh Bình now.
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// assert_eq!(searcher.search(&Query::new("sở").province("Ninh Bình"))?.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prepare(&self, doc: &Document) -> Prepared {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
@@ -328,6 +533,26 @@ impl Indexer {
     ///
     /// # Errors
     /// When Tantivy refuses the document (the index is being closed).
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// let p = indexer.prepare(&doc("a", "Bản cũ", "Cầu Long Biên được sửa chữa."));
+    /// indexer.add_prepared(p)?;
+    /// let p = indexer.prepare(&doc("a", "Bản mới", "Cầu Long Biên hoàn thành sửa chữa."));
+    /// indexer.add_prepared(p)?; // same id: replaces the first
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// let hits = searcher.search(&Query::new("cau long bien"))?;
+    /// assert_eq!(hits.len(), 1);
+    /// assert_eq!(hits[0].title, "Bản mới");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add_prepared(&mut self, p: Prepared) -> Result<(), IndexError> {
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, &p.id));
@@ -343,6 +568,23 @@ impl Indexer {
     ///
     /// # Errors
     /// See [`Indexer::add_prepared`].
+    ///
+    /// ```
+    /// use vntext::index::{Document, Indexer, Query, Searcher};
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&Document {
+    ///     id: "1".into(),
+    ///     title: "Kinh tế".into(),
+    ///     text: "Xuất khẩu gạo tăng mạnh.".into(),
+    ///     date: None,
+    ///     url: Some("https://example.invalid/1".into()),
+    /// })?;
+    /// indexer.commit()?;
+    /// let hits = Searcher::from_index(indexer.index())?.search(&Query::new("xuat khau gao"))?;
+    /// assert_eq!(hits[0].title, "Kinh tế");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn add(&mut self, doc: &Document) -> Result<(), IndexError> {
         let p = self.prepare(doc);
         self.add_prepared(p)
@@ -352,6 +594,24 @@ impl Indexer {
     ///
     /// # Errors
     /// When the index cannot be written.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// indexer.add(&doc("1", "Thể thao", "Đội tuyển Việt Nam thắng 2-0."))?;
+    /// searcher.reload()?;
+    /// assert_eq!(searcher.num_docs(), 0); // not committed yet
+    /// indexer.commit()?;
+    /// searcher.reload()?;
+    /// assert_eq!(searcher.num_docs(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.writer.commit()?;
         self.pending = 0;
@@ -406,7 +666,21 @@ fn add_entity(
 
 /// A search: the words typed (with or without diacritics, in either tone placement; phrases
 /// in double quotes) and optional filters.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// ```
+/// use vntext::entity::Day;
+/// use vntext::index::Query;
+///
+/// let q = Query::new("\"ủy ban nhân dân\" kế hoạch")
+///     .province("Hà Nam")
+///     .dates(Day::new(2024, 1, 1), Day::new(2024, 12, 31))
+///     .limit(5);
+/// assert_eq!(q.province.as_deref(), Some("Hà Nam"));
+/// assert_eq!(q.limit, 5);
+/// assert_eq!(Query::new("hà nội").limit, 10);
+/// assert_eq!(Query::default().limit, 10);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     /// The text typed.
     pub text: String,
@@ -424,35 +698,154 @@ pub struct Query {
     pub limit: usize,
 }
 
+impl Default for Query {
+    /// An empty query, ten hits.
+    fn default() -> Query {
+        Query {
+            text: String::new(),
+            province: None,
+            official: None,
+            organization: None,
+            from: None,
+            to: None,
+            limit: 10,
+        }
+    }
+}
+
 impl Query {
     /// A query for `text`, ten hits.
+    ///
+    /// Typed without diacritics, a query finds the text written with them, first:
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("khong-dau", "Tin nhanh", "Uy ban nhan dan xa hop ban ke hoach."))?;
+    /// indexer.add(&doc("co-dau", "Thông báo", "Ủy ban nhân dân tỉnh Hà Nam họp bàn kế hoạch."))?;
+    /// indexer.add(&doc("khac", "Thể thao", "Giải bóng đá khai mạc."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// let hits = searcher.search(&Query::new("uy ban nhan dan"))?;
+    /// let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    /// assert_eq!(ids, ["co-dau", "khong-dau"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(text: &str) -> Query {
         Query {
             text: text.to_string(),
-            limit: 10,
             ..Query::default()
         }
     }
 
     /// Only documents about `province`.
+    ///
+    /// A name from before the 2025 merger finds the province it belongs to now:
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("nb", "Nông nghiệp", "Tỉnh Ninh Bình triển khai vụ đông."))?;
+    /// indexer.add(&doc("hp", "Nông nghiệp", "Thành phố Hải Phòng triển khai vụ đông."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// // Hà Nam was merged into Ninh Bình.
+    /// let hits = searcher.search(&Query::new("vu dong").province("Hà Nam"))?;
+    /// assert_eq!(hits.len(), 1);
+    /// assert_eq!(hits[0].id, "nb");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn province(mut self, province: &str) -> Query {
         self.province = Some(province.to_string());
         self
     }
 
     /// Only documents naming `official`.
+    ///
+    /// An official is a person named with a title, matched by the name as written:
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("1", "Làm việc", "Thứ trưởng Bộ Nội vụ Trần Thị Hà làm việc với tỉnh."))?;
+    /// indexer.add(&doc("2", "Làm việc", "Đoàn công tác làm việc với tỉnh."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// let hits = searcher.search(&Query::new("lam viec").official("Trần Thị Hà"))?;
+    /// assert_eq!(hits.len(), 1);
+    /// assert_eq!(hits[0].id, "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn official(mut self, official: &str) -> Query {
         self.official = Some(official.to_string());
         self
     }
 
     /// Only documents naming `organization`.
+    ///
+    /// Abbreviated in the text, full in the filter (or the other way round):
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("1", "Họp", "UBND tỉnh Hà Nam họp bàn kế hoạch."))?;
+    /// indexer.add(&doc("2", "Họp", "Sở Y tế tỉnh Hà Nam họp bàn kế hoạch."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// let q = Query::new("ke hoach").organization("Ủy ban nhân dân tỉnh Hà Nam");
+    /// let hits = searcher.search(&q)?;
+    /// assert_eq!(hits.len(), 1);
+    /// assert_eq!(hits[0].id, "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn organization(mut self, organization: &str) -> Query {
         self.organization = Some(organization.to_string());
         self
     }
 
     /// Only documents mentioning a date in `from..=to`.
+    ///
+    /// The dates are the ones written in the text (a day, a month, a year…):
+    ///
+    /// ```
+    /// use vntext::entity::Day;
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("2019", "Hội nghị", "Ngày 24/7/2019, hội nghị được tổ chức."))?;
+    /// indexer.add(&doc("2015", "Hội nghị", "Tháng 3/2015, hội nghị được tổ chức."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// let q = Query::new("hoi nghi").dates(Day::new(2019, 1, 1), None);
+    /// let hits = searcher.search(&q)?;
+    /// assert_eq!(hits.len(), 1);
+    /// assert_eq!(hits[0].id, "2019");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn dates(mut self, from: Option<Day>, to: Option<Day>) -> Query {
         self.from = from;
         self.to = to;
@@ -460,6 +853,24 @@ impl Query {
     }
 
     /// At most `limit` hits.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// for (id, city) in [("1", "Hà Nội"), ("2", "Huế"), ("3", "Cần Thơ")] {
+    ///     indexer.add(&doc(id, "Thời tiết", &format!("Thời tiết {city} hôm nay.")))?;
+    /// }
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// assert_eq!(searcher.search(&Query::new("thoi tiet"))?.len(), 3);
+    /// assert_eq!(searcher.search(&Query::new("thoi tiet").limit(2))?.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn limit(mut self, limit: usize) -> Query {
         self.limit = limit;
         self
@@ -467,6 +878,26 @@ impl Query {
 }
 
 /// One hit.
+///
+/// ```
+/// use vntext::index::{Indexer, Query, Searcher};
+/// # use vntext::index::Document;
+/// # fn doc(id: &str, title: &str, text: &str) -> Document {
+/// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+/// # }
+///
+/// let text = "Sáng nay, Hà Nội có mưa rào.";
+/// let mut indexer = Indexer::in_ram(1)?;
+/// indexer.add(&doc("1", "Thời tiết", text))?;
+/// indexer.commit()?;
+/// let hit = &Searcher::from_index(indexer.index())?.search(&Query::new("ha noi"))?[0];
+/// assert_eq!(hit.title, "Thời tiết");
+/// assert!(hit.score > 0.0);
+/// assert_eq!(&text[hit.snippet_range.clone()], hit.snippet);
+/// // The words found, however they were typed.
+/// assert_eq!(&text[hit.highlights[0].clone()], "Hà Nội");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     /// The document's id.
@@ -485,6 +916,21 @@ pub struct Hit {
 
 impl Hit {
     /// The snippet on one line, the words found in `[brackets]`.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("1", "Giao thông", "Cầu Thăng Long\nđược sửa chữa xong."))?;
+    /// indexer.commit()?;
+    /// let hits = Searcher::from_index(indexer.index())?.search(&Query::new("sua chua"))?;
+    /// assert_eq!(hits[0].marked(), "Cầu Thăng Long được [sửa chữa] xong");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn marked(&self) -> String {
         let base = self.snippet_range.start;
         let part = |a: usize, b: usize| self.snippet.get(a - base..b - base).unwrap_or("");
@@ -506,6 +952,25 @@ impl Hit {
 }
 
 /// Searches an index.
+///
+/// ```
+/// use vntext::index::{Indexer, Query, Searcher};
+/// # use vntext::index::Document;
+/// # fn doc(id: &str, title: &str, text: &str) -> Document {
+/// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+/// # }
+///
+/// let dir = tempfile::tempdir()?;
+/// let mut indexer = Indexer::with_threads(dir.path(), 1)?;
+/// indexer.add(&doc("1", "Hòa bình", "Nhân dân mong muốn hoà bình."))?;
+/// indexer.commit()?;
+/// let searcher = Searcher::open(dir.path())?;
+/// // Either tone placement, with or without diacritics.
+/// for typed in ["hòa bình", "hoà bình", "hoa binh"] {
+///     assert_eq!(searcher.search(&Query::new(typed))?[0].id, "1");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Searcher {
     reader: IndexReader,
     fields: Fields,
@@ -560,6 +1025,24 @@ impl Searcher {
     ///
     /// # Errors
     /// When there is no vntext index in `dir`.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// {
+    ///     let mut indexer = Indexer::with_threads(dir.path(), 1)?;
+    ///     indexer.add(&doc("1", "Văn hóa", "Lễ hội chùa Hương khai mạc."))?;
+    ///     indexer.commit()?;
+    /// }
+    /// let searcher = Searcher::open(dir.path())?;
+    /// assert_eq!(searcher.search(&Query::new("chua huong"))?[0].id, "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open(dir: &Path) -> Result<Searcher, IndexError> {
         let index = Index::open_in_dir(dir)?;
         register(&index);
@@ -570,6 +1053,21 @@ impl Searcher {
     ///
     /// # Errors
     /// When the index is not a vntext index.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("1", "Khoa học", "Vệ tinh được phóng thành công."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// assert_eq!(searcher.search(&Query::new("ve tinh"))?[0].title, "Khoa học");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn from_index(index: &Index) -> Result<Searcher, IndexError> {
         let fields = fields_of(&index.schema())?;
         let reader = index
@@ -588,12 +1086,45 @@ impl Searcher {
     ///
     /// # Errors
     /// When the index cannot be read.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// indexer.add(&doc("1", "Môi trường", "Trồng một tỷ cây xanh."))?;
+    /// indexer.commit()?;
+    /// // A searcher sees the commits made after it was opened only once reloaded.
+    /// assert!(searcher.search(&Query::new("cay xanh"))?.is_empty());
+    /// searcher.reload()?;
+    /// assert_eq!(searcher.search(&Query::new("cay xanh"))?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn reload(&self) -> Result<(), IndexError> {
         self.reader.reload()?;
         Ok(())
     }
 
     /// Number of documents in the index.
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("1", "Một", "Bài thứ nhất."))?;
+    /// indexer.add(&doc("2", "Hai", "Bài thứ hai."))?;
+    /// indexer.commit()?;
+    /// assert_eq!(Searcher::from_index(indexer.index())?.num_docs(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
@@ -797,6 +1328,29 @@ impl Searcher {
     ///
     /// # Errors
     /// When the index cannot be read.
+    ///
+    /// Every word is looked for first; when too few documents have them all, the ones with most
+    /// of them follow. Words in double quotes must be next to each other:
+    ///
+    /// ```
+    /// use vntext::index::{Indexer, Query, Searcher};
+    /// # use vntext::index::Document;
+    /// # fn doc(id: &str, title: &str, text: &str) -> Document {
+    /// #     Document { id: id.into(), title: title.into(), text: text.into(), date: None, url: None }
+    /// # }
+    ///
+    /// let mut indexer = Indexer::in_ram(1)?;
+    /// indexer.add(&doc("lien", "Bộ máy", "Đại diện Bộ Nội vụ dự họp."))?;
+    /// indexer.add(&doc("roi", "Bộ máy", "Bộ trưởng giao nhiệm vụ nội bộ."))?;
+    /// indexer.commit()?;
+    /// let searcher = Searcher::from_index(indexer.index())?;
+    /// let ids = |q: &str| -> Result<Vec<String>, vntext::index::IndexError> {
+    ///     Ok(searcher.search(&Query::new(q))?.into_iter().map(|h| h.id).collect())
+    /// };
+    /// assert_eq!(ids("bo noi vu")?, ["lien", "roi"]);
+    /// assert_eq!(ids("\"bo noi vu\"")?, ["lien"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, IndexError> {
         let query = self.build(q, true);
         let searcher = self.reader.searcher();

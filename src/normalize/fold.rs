@@ -35,6 +35,20 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 }
 
 /// Appends the search key of `text` to `out` (see [`fold`]).
+///
+/// Reusing one buffer saves an allocation per call.
+///
+/// ```
+/// use vntext::normalize::fold_into;
+///
+/// let mut key = String::from("tp ");
+/// fold_into("Đà Nẵng", &mut key);
+/// assert_eq!(key, "tp da nang");
+///
+/// key.clear();
+/// fold_into("Uỷ ban nhân dân", &mut key);
+/// assert_eq!(key, "uy ban nhan dan");
+/// ```
 pub fn fold_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut buf: Vec<u8> = std::mem::take(out).into_bytes();

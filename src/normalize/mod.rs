@@ -27,6 +27,7 @@ mod offsets;
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 pub use fold::{fold, fold_into};
@@ -45,6 +46,17 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 }
 
 /// Normalization settings. Cheap to copy, `Send + Sync`.
+///
+/// ```
+/// use vntext::normalize::Normalizer;
+/// use vntext::syllable::ToneStyle;
+///
+/// // The settings are built in const context, so they can live in a `const` or a `static`.
+/// const REFORMED: Normalizer = Normalizer::new().style(ToneStyle::Reformed);
+/// assert_eq!(REFORMED.normalize("Khánh Hòa, Thủy"), "Khánh Hoà, Thuỷ");
+/// assert_eq!(Normalizer::default(), Normalizer::new());
+/// assert_eq!(Normalizer::new().normalize("Khánh Hoà, Thuỷ"), "Khánh Hòa, Thủy");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Normalizer {
     style: ToneStyle,
@@ -57,7 +69,17 @@ impl Default for Normalizer {
     }
 }
 
-/// Normalized text with the map of its offsets back to the original.
+/// Normalized text with the map of its offsets back to the original, from
+/// [`Normalizer::normalize_with_offsets`].
+///
+/// ```
+/// use vntext::normalize::Normalizer;
+///
+/// let n = Normalizer::new().normalize_with_offsets("Uỷ ban nhân dân tỉnh Khánh Hoà");
+/// assert_eq!(n.text(), "Ủy ban nhân dân tỉnh Khánh Hòa");
+/// // One edit for Uỷ, one for Hoà.
+/// assert_eq!(n.map().edits().len(), 2);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Normalized<'a> {
     text: Cow<'a, str>,
@@ -66,23 +88,61 @@ pub struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     /// The normalized text.
+    ///
+    /// ```
+    /// let n = vntext::normalize::Normalizer::new().normalize_with_offsets("hòan thành");
+    /// assert_eq!(n.text(), "hoàn thành");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The offset map from the normalized text to the original.
+    ///
+    /// ```
+    /// let original = "Ha\u{300} Nội";
+    /// let n = vntext::normalize::Normalizer::new().normalize_with_offsets(original);
+    /// assert_eq!(n.text(), "Hà Nội");
+    /// // "Nội" is at byte 4 of the text and byte 5 of the original (à was two characters).
+    /// assert_eq!(n.map().to_original_start(4), 5);
+    /// ```
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
 
     /// Takes the text and the map apart.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use vntext::normalize::Normalizer;
+    ///
+    /// let n = Normalizer::new();
+    /// // Clean text: borrowed, and nothing to map.
+    /// let (text, map) = n.normalize_with_offsets("Tiếng Việt").into_parts();
+    /// assert!(matches!(text, Cow::Borrowed("Tiếng Việt")));
+    /// assert!(map.is_identity());
+    ///
+    /// // Tiếng decomposed: composed, and mapped.
+    /// let (text, map) = n.normalize_with_offsets("Tie\u{302}\u{301}ng Việt").into_parts();
+    /// assert_eq!(text, "Tiếng Việt");
+    /// assert!(!map.is_identity());
+    /// ```
     pub fn into_parts(self) -> (Cow<'a, str>, OffsetMap) {
         (self.text, self.map)
     }
 }
 
 impl Normalizer {
-    /// The default settings: traditional tone placement, tones unified.
+    /// The default settings: traditional tone placement, tones unified (the same as
+    /// [`normalize`]).
+    ///
+    /// ```
+    /// use vntext::normalize::Normalizer;
+    ///
+    /// let n = Normalizer::new();
+    /// assert_eq!(n.normalize("Uỷ ban nhân dân"), "Ủy ban nhân dân");
+    /// assert_eq!(n.normalize("khoẻ mạnh"), "khỏe mạnh");
+    /// ```
     pub const fn new() -> Normalizer {
         Normalizer {
             style: ToneStyle::Traditional,
@@ -91,6 +151,16 @@ impl Normalizer {
     }
 
     /// Chooses where tones go (traditional hòa by default, or reformed hoà).
+    ///
+    /// ```
+    /// use vntext::normalize::Normalizer;
+    /// use vntext::syllable::ToneStyle;
+    ///
+    /// let reformed = Normalizer::new().style(ToneStyle::Reformed);
+    /// assert_eq!(reformed.normalize("Ủy ban, sức khỏe"), "Uỷ ban, sức khoẻ");
+    /// // Only the open oa, oe and uy syllables differ: a misplaced tone is repaired either way.
+    /// assert_eq!(reformed.normalize("hòan thành"), "hoàn thành");
+    /// ```
     #[must_use]
     pub const fn style(mut self, style: ToneStyle) -> Normalizer {
         self.style = style;
@@ -99,6 +169,16 @@ impl Normalizer {
 
     /// Whether to move tone marks at all (default true). With `false` the text is only made
     /// NFC and cleaned, and the tone placement stays as written.
+    ///
+    /// ```
+    /// use vntext::normalize::Normalizer;
+    ///
+    /// // Hoà written decomposed (a + U+0300), with a zero-width space in Khánh.
+    /// let text = "Kh\u{200B}ánh Hoa\u{300}";
+    /// let keep = Normalizer::new().unify_tones(false);
+    /// assert_eq!(keep.normalize(text), "Khánh Hoà");
+    /// assert_eq!(Normalizer::new().normalize(text), "Khánh Hòa");
+    /// ```
     #[must_use]
     pub const fn unify_tones(mut self, yes: bool) -> Normalizer {
         self.tones = yes;
@@ -106,11 +186,39 @@ impl Normalizer {
     }
 
     /// Normalizes `text`; borrowed when it is already canonical.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use vntext::normalize::Normalizer;
+    ///
+    /// let n = Normalizer::new();
+    /// assert!(matches!(n.normalize("Đà Nẵng"), Cow::Borrowed(_)));
+    /// // NFD input is composed: an owned string.
+    /// let nfd = "Đa\u{300} Na\u{306}\u{303}ng";
+    /// assert!(matches!(n.normalize(nfd), Cow::Owned(s) if s == "Đà Nẵng"));
+    /// ```
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
         normalize_with(text, self)
     }
 
     /// Normalizes `text` and records every change in an [`OffsetMap`].
+    ///
+    /// ```
+    /// use vntext::Span;
+    /// use vntext::normalize::{Changes, Normalizer};
+    ///
+    /// // A no-break space and the reformed Hoà.
+    /// let original = "tỉnh\u{A0}Khánh Hoà";
+    /// let n = Normalizer::new().normalize_with_offsets(original);
+    /// assert_eq!(n.text(), "tỉnh Khánh Hòa");
+    /// let kinds: Vec<Changes> = n.map().edits().iter().map(|e| e.changes).collect();
+    /// assert_eq!(kinds, [Changes::SPACE, Changes::TONE_STYLE]);
+    ///
+    /// // A span found in the normalized text, back in the original.
+    /// let start = n.text().find("Khánh").unwrap();
+    /// let span = n.map().to_original(Span::new(start, n.text().len()));
+    /// assert_eq!(&original[span.range()], "Khánh Hoà");
+    /// ```
     pub fn normalize_with_offsets<'a>(&self, text: &'a str) -> Normalized<'a> {
         let mut map = OffsetMap::default();
         let text = run(text, self, Some(&mut map));
@@ -786,13 +894,18 @@ fn reorder_marks(word: &str) -> (String, bool) {
             .position(|&m| !is_combining(m))
             .map_or(decomposed.len(), |p| i + p);
         let run = &decomposed[i..run_end];
-        let first_quality = run.iter().position(|&m| is_quality_mark(m));
-        let first_tone = run
-            .iter()
-            .position(|&m| Tone::from_combining_mark(m).is_some());
-        if let (Some(q), Some(t)) = (first_quality, first_tone)
-            && t < q
-        {
+        // Only a tone mark typed before a quality mark of the same combining class is out of
+        // order: canonical order already puts the dot below (class 220) before ◌̂ and ◌̆
+        // (230), and ◌̛ (216) before the tones above, and NFC composes those as they are.
+        let mut tone_classes = [false; 256];
+        let misordered = run.iter().any(|&m| {
+            let class = usize::from(canonical_combining_class(m));
+            if Tone::from_combining_mark(m).is_some() {
+                tone_classes[class] = true;
+            }
+            is_quality_mark(m) && tone_classes[class]
+        });
+        if misordered {
             moved = true;
             out.extend(run.iter().filter(|&&m| is_quality_mark(m)));
             out.extend(run.iter().filter(|&&m| !is_quality_mark(m)));
@@ -838,5 +951,23 @@ mod tests {
     fn reorders_marks() {
         assert_eq!(normalize("e\u{0301}\u{0302}"), "ế");
         assert_eq!(normalize("a\u{0300}\u{0306}n"), "ằn");
+        let kinds = |s: &str| {
+            let n = Normalizer::new().normalize_with_offsets(s);
+            n.map()
+                .edits()
+                .iter()
+                .fold(Changes::empty(), |c, e| c | e.changes)
+        };
+        // Typed in the wrong order: a repair.
+        assert!(kinds("Vie\u{0301}\u{0302}t").contains(Changes::MARK_ORDER));
+        assert!(kinds("e\u{0323}\u{0301}\u{0302}").contains(Changes::MARK_ORDER));
+        // Canonical decomposition (dot below before ◌̂, horn before the tone) is only NFC.
+        for nfd in [
+            "Vie\u{0323}\u{0302}t",
+            "ngu\u{031B}o\u{031B}\u{0300}i",
+            "ma\u{0323}\u{0306}t",
+        ] {
+            assert_eq!(kinds(nfd), Changes::NFC, "{nfd:?}");
+        }
     }
 }

@@ -441,6 +441,21 @@ impl Sentence {
         s
     }
 
+    /// Empties the buffers and gives back memory beyond room for `tokens` tokens (after a
+    /// very long text).
+    pub fn clear_and_shrink(&mut self, tokens: usize) {
+        self.keys.clear();
+        self.shapes.clear();
+        self.starts.clear();
+        self.fmm.clear();
+        self.bmm.clear();
+        self.keys.shrink_to(tokens);
+        self.shapes.shrink_to(tokens);
+        self.starts.shrink_to(tokens);
+        self.fmm.shrink_to(tokens);
+        self.bmm.shrink_to(tokens);
+    }
+
     /// Refills with other tokens, reusing the buffers.
     pub fn fill<'t>(
         &mut self,
@@ -690,6 +705,13 @@ pub struct Model<'a> {
 }
 
 /// A model file that could not be read.
+///
+/// ```
+/// use vntext::segment::{ModelError, Segmenter};
+///
+/// let err: ModelError = Segmenter::from_model_bytes(&[]).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid segmentation model: "));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelError(pub(crate) &'static str);
 

@@ -13,6 +13,24 @@ use crate::normalize::Normalizer;
 use crate::span::Span;
 
 /// What a word is.
+///
+/// ```
+/// use vntext::segment::{Segmenter, WordKind};
+///
+/// let kinds: Vec<(&str, WordKind)> = Segmenter::new()
+///     .segment("Ngày 24/7/2019, giá tăng 3,5% (xem chinhphu.vn)")
+///     .map(|w| (w.text, w.kind))
+///     .collect();
+/// assert_eq!(
+///     kinds,
+///     [
+///         ("Ngày", WordKind::Word), ("24/7/2019", WordKind::Date), (",", WordKind::Punctuation),
+///         ("giá", WordKind::Word), ("tăng", WordKind::Word), ("3,5%", WordKind::Number),
+///         ("(", WordKind::Punctuation), ("xem", WordKind::Word), ("chinhphu.vn", WordKind::Url),
+///         (")", WordKind::Punctuation),
+///     ]
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WordKind {
@@ -35,6 +53,18 @@ pub enum WordKind {
 }
 
 /// A word: a slice of the caller's original text.
+///
+/// ```
+/// use vntext::segment::{Segmenter, WordKind};
+///
+/// // Decomposed input (NFD): the word is still a slice of the text as given.
+/// let text = "Ho\u{300}a bi\u{300}nh";
+/// let word = Segmenter::new().segment(text).next().unwrap();
+/// assert_eq!(word.text, text);
+/// assert_eq!((word.span.start, word.span.end), (0, text.len()));
+/// assert_eq!(word.kind, WordKind::Word);
+/// assert_eq!(word.syllables, 2);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word<'a> {
     /// The text, as written in the original (syllables separated by their spaces).
@@ -86,6 +116,14 @@ impl Default for Segmenter {
 }
 
 /// Builds a [`Segmenter`] with a user lexicon.
+///
+/// ```
+/// use vntext::segment::SegmenterBuilder;
+///
+/// let seg = SegmenterBuilder::new().words(["xoài cát", "hòa_lộc"]).build();
+/// let words: Vec<&str> = seg.segment("xoài cát hòa lộc ngon").map(|w| w.text).collect();
+/// assert!(words.contains(&"xoài cát"));
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct SegmenterBuilder {
     model: Option<Arc<Model<'static>>>,
@@ -94,6 +132,15 @@ pub struct SegmenterBuilder {
 
 impl SegmenterBuilder {
     /// A builder starting from the embedded model.
+    ///
+    /// ```
+    /// use vntext::segment::{Segmenter, SegmenterBuilder};
+    ///
+    /// // Without words, the same segmenter as `Segmenter::new()`.
+    /// let a: Vec<_> = SegmenterBuilder::new().build().segment("Bộ Nội vụ").collect();
+    /// let b: Vec<_> = Segmenter::new().segment("Bộ Nội vụ").collect();
+    /// assert_eq!(a, b);
+    /// ```
     pub fn new() -> SegmenterBuilder {
         SegmenterBuilder::default()
     }
@@ -102,6 +149,18 @@ impl SegmenterBuilder {
     ///
     /// # Errors
     /// An I/O error, or `InvalidData` when the file is not a valid model.
+    ///
+    /// ```
+    /// use vntext::segment::SegmenterBuilder;
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("model.bin");
+    /// std::fs::write(&path, b"not a model")?;
+    /// let err = SegmenterBuilder::new().model_file(&path).unwrap_err();
+    /// assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+    /// assert!(SegmenterBuilder::new().model_file(dir.path().join("missing")).is_err());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn model_file(mut self, path: impl AsRef<Path>) -> std::io::Result<SegmenterBuilder> {
         let bytes = std::fs::read(path)?;
         let model = Model::from_bytes(&bytes)
@@ -113,6 +172,17 @@ impl SegmenterBuilder {
 
     /// Adds words to the lexicon (each a word of 2 to 4 syllables, written with spaces or `_`
     /// between them; shorter and longer entries do not change segmentation).
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let text = "xoài cát hòa lộc ngon";
+    /// let plain: Vec<&str> = Segmenter::new().segment(text).map(|w| w.text).collect();
+    /// assert!(!plain.contains(&"xoài cát"));
+    /// let seg = Segmenter::builder().words(["xoài_cát"]).build();
+    /// let words: Vec<&str> = seg.segment(text).map(|w| w.text).collect();
+    /// assert!(words.contains(&"xoài cát"));
+    /// ```
     pub fn words<I, S>(mut self, words: I) -> SegmenterBuilder
     where
         I: IntoIterator<Item = S>,
@@ -128,6 +198,17 @@ impl SegmenterBuilder {
     ///
     /// # Errors
     /// An I/O error, or `InvalidData` when the file is not UTF-8.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let path = dir.path().join("lexicon.txt");
+    /// std::fs::write(&path, "# fruit\nxoài cát\n\n")?;
+    /// let seg = Segmenter::builder().lexicon_file(&path)?.build();
+    /// assert_eq!(seg.segment("xoài cát hòa lộc").next().unwrap().text, "xoài cát");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn lexicon_file(self, path: impl AsRef<Path>) -> std::io::Result<SegmenterBuilder> {
         let text = std::fs::read_to_string(path)?;
         let words: Vec<String> = text
@@ -140,6 +221,13 @@ impl SegmenterBuilder {
     }
 
     /// Builds the segmenter.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let seg = Segmenter::builder().words(["Cụm thi đua"]).build();
+    /// assert!(seg.segment("Cụm thi đua các tỉnh").count() >= 2);
+    /// ```
     pub fn build(self) -> Segmenter {
         let base = self.model.unwrap_or_else(|| EMBEDDED_MODEL.clone());
         if self.words.is_empty() {
@@ -171,11 +259,32 @@ impl SegmenterBuilder {
 impl Segmenter {
     /// A segmenter with the embedded model (trained on UD Vietnamese VTB and the silver data).
     /// The model is read once per process, without copying.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// // Text typed without diacritics is segmented too.
+    /// let words: Vec<&str> =
+    ///     Segmenter::new().segment("Thu truong Bo Noi vu").map(|w| w.text).collect();
+    /// assert_eq!(words, ["Thu truong", "Bo", "Noi vu"]);
+    /// ```
     pub fn new() -> Segmenter {
         SegmenterBuilder::new().build()
     }
 
+    /// Identifies the model and lexicon: two segmenters with the same identity segment alike.
+    pub(crate) fn identity(&self) -> usize {
+        Arc::as_ptr(&self.model) as usize
+    }
+
     /// A builder, to add a user lexicon or use another model file.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let seg = Segmenter::builder().words(["hòa lộc"]).build();
+    /// assert_eq!(seg.segment("xoài hòa lộc").last().unwrap().text, "hòa lộc");
+    /// ```
     pub fn builder() -> SegmenterBuilder {
         SegmenterBuilder::new()
     }
@@ -184,6 +293,13 @@ impl Segmenter {
     ///
     /// # Errors
     /// An I/O error, or [`ModelError`] (as `InvalidData`) when the file is not a valid model.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let missing = Segmenter::from_model_file("/no/such/model.bin").unwrap_err();
+    /// assert_eq!(missing.kind(), std::io::ErrorKind::NotFound);
+    /// ```
     pub fn from_model_file(path: impl AsRef<Path>) -> std::io::Result<Segmenter> {
         Ok(SegmenterBuilder::new().model_file(path)?.build())
     }
@@ -192,6 +308,13 @@ impl Segmenter {
     ///
     /// # Errors
     /// [`ModelError`] when the bytes are not a valid model.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let err = Segmenter::from_model_bytes(b"VNSEGMD1 but truncated").unwrap_err();
+    /// assert!(err.to_string().starts_with("invalid segmentation model"));
+    /// ```
     pub fn from_model_bytes(bytes: &[u8]) -> Result<Segmenter, ModelError> {
         let model = Model::from_bytes(bytes)?.into_owned();
         Ok(Segmenter {
@@ -204,7 +327,19 @@ impl Segmenter {
     /// `text` lies in exactly one word.
     ///
     /// The words of one call are found together (the tagger looks ahead); the iterator hands
-    /// them out one by one, each borrowing `text`.
+    /// them out one by one, each borrowing `text`. Memory for one call grows with the text
+    /// (a few tens of bytes per word); feed very large inputs by paragraph.
+    ///
+    /// ```
+    /// use vntext::segment::Segmenter;
+    ///
+    /// let text = "Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh Quảng Ninh.";
+    /// let seg = Segmenter::new();
+    /// let joined: Vec<String> = seg.segment(text).map(|w| w.text.replace(' ', "_")).collect();
+    /// assert_eq!(joined.join(" "), "Ông Nguyễn_Văn_A , Phó_Chủ_tịch UBND tỉnh Quảng_Ninh .");
+    /// // Every word is a slice of the text at its span.
+    /// assert!(seg.segment(text).all(|w| &text[w.span.range()] == w.text));
+    /// ```
     pub fn segment<'a>(&self, text: &'a str) -> Words<'a> {
         let normalized = self.normalizer.normalize_with_offsets(text);
         let norm = normalized.text();
@@ -279,6 +414,15 @@ impl Segmenter {
                 });
                 i = j;
             }
+            // A very long text leaves large buffers behind: keep room for ordinary documents
+            // only, so a thread does not hold on to memory after one huge input.
+            if tokens.capacity() > KEEP_TOKENS {
+                tokens.clear();
+                tokens.shrink_to(KEEP_TOKENS);
+                sentence.clear_and_shrink(KEEP_TOKENS);
+                starts.clear();
+                starts.shrink_to(KEEP_TOKENS);
+            }
             words
         });
         Words {
@@ -286,6 +430,9 @@ impl Segmenter {
         }
     }
 }
+
+/// Tokens the per-thread buffers keep room for between calls (about 64 KiB of text).
+const KEEP_TOKENS: usize = 1 << 14;
 
 /// Buffers reused between calls on one thread.
 #[derive(Default)]
@@ -300,6 +447,14 @@ thread_local! {
 }
 
 /// The words of a text, in order (see [`Segmenter::segment`]).
+///
+/// ```
+/// use vntext::segment::Segmenter;
+///
+/// let words = Segmenter::new().segment("Đồng bằng sông Hồng");
+/// assert_eq!(words.len(), 3);
+/// assert_eq!(words.rev().next().unwrap().text, "Hồng");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Words<'a> {
     inner: std::vec::IntoIter<Word<'a>>,

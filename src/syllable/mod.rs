@@ -35,6 +35,16 @@ pub(crate) use letter::{
 use crate::error::ParseSyllableError;
 
 /// The six tones of Vietnamese, named by their mark.
+///
+/// ```
+/// use vntext::syllable::{Syllable, Tone};
+///
+/// assert_eq!(Syllable::parse("Nguyễn")?.tone(), Tone::Tilde);
+/// assert_eq!(Syllable::parse("thuở")?.tone(), Tone::Hook);
+/// assert_eq!(Syllable::parse("dân")?.tone(), Tone::Level);
+/// assert_eq!(Tone::Dot as u8, 5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tone {
     /// Thanh ngang: no mark (`a`).
@@ -53,6 +63,22 @@ pub enum Tone {
 
 impl Tone {
     /// All tones, in the order of their discriminants.
+    ///
+    /// ```
+    /// use vntext::normalize::normalize;
+    /// use vntext::syllable::Tone;
+    ///
+    /// // ma with each tone: ghost, but, mother, grave, horse, rice seedling.
+    /// let words: Vec<String> = Tone::ALL
+    ///     .iter()
+    ///     .map(|t| {
+    ///         let mut word = String::from("ma");
+    ///         word.extend(t.combining_mark());
+    ///         normalize(&word).into_owned()
+    ///     })
+    ///     .collect();
+    /// assert_eq!(words, ["ma", "mà", "má", "mả", "mã", "mạ"]);
+    /// ```
     pub const ALL: [Tone; 6] = [
         Tone::Level,
         Tone::Grave,
@@ -79,6 +105,16 @@ impl Tone {
     }
 
     /// The tone a combining mark stands for (U+0340/U+0341, the deprecated tone marks, count).
+    ///
+    /// ```
+    /// use vntext::syllable::Tone;
+    ///
+    /// // ữ decomposed: u, the horn (a quality mark, not a tone), the tilde.
+    /// let nfd = "u\u{31B}\u{303}";
+    /// let tones: Vec<Option<Tone>> = nfd.chars().map(Tone::from_combining_mark).collect();
+    /// assert_eq!(tones, [None, None, Some(Tone::Tilde)]);
+    /// assert_eq!(Tone::from_combining_mark('\u{0341}'), Some(Tone::Acute));
+    /// ```
     pub fn from_combining_mark(c: char) -> Option<Tone> {
         match c {
             '\u{0300}' | '\u{0340}' => Some(Tone::Grave),
@@ -93,6 +129,20 @@ impl Tone {
 
 /// Where the tone mark goes in the open syllables spelled with oa, oe and uy, the only place
 /// where the two conventions in use differ.
+///
+/// ```
+/// use vntext::normalize::Normalizer;
+/// use vntext::syllable::{Syllable, ToneStyle};
+///
+/// assert_eq!(ToneStyle::default(), ToneStyle::Traditional);
+/// let thuy = Syllable::parse("Thủy")?;
+/// assert_eq!(thuy.render(ToneStyle::Traditional), "thủy");
+/// assert_eq!(thuy.render(ToneStyle::Reformed), "thuỷ");
+/// // With a coda, or a vowel with its own mark, both put the tone in the same place.
+/// let reformed = Normalizer::new().style(ToneStyle::Reformed);
+/// assert_eq!(reformed.normalize("Thủy hoàn toàn thuở"), "Thuỷ hoàn toàn thuở");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ToneStyle {
     /// The placement most Vietnamese text uses (hòa, thủy, khỏe): 89.5 % of the statutes and
@@ -422,6 +472,18 @@ pub(crate) fn render_letters(letters: &[Letter], a: &Analysis, out: &mut String)
 }
 
 /// A parsed Vietnamese syllable, lower-cased and without its tone mark; the tone is kept apart.
+///
+/// ```
+/// use vntext::syllable::{Syllable, Tone, ToneStyle};
+///
+/// let s: Syllable = "KHỎE".parse()?;
+/// assert_eq!((s.onset(), s.medial(), s.nucleus(), s.coda()), ("kh", "o", "e", ""));
+/// assert_eq!(s.tone(), Tone::Hook);
+/// assert_eq!(s.render(ToneStyle::Reformed), "khoẻ");
+/// // `Display` writes the traditional placement.
+/// assert_eq!(s.to_string(), "khỏe");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Syllable {
     /// The toneless lower-case letters.
@@ -441,6 +503,25 @@ impl Syllable {
     ///
     /// # Errors
     /// [`ParseSyllableError`] when the text is not one valid Vietnamese syllable.
+    ///
+    /// ```
+    /// use vntext::syllable::{Syllable, Tone, ToneStyle};
+    ///
+    /// let s = Syllable::parse("thuở")?;
+    /// assert_eq!((s.onset(), s.medial(), s.nucleus(), s.coda()), ("th", "u", "ơ", ""));
+    /// assert_eq!(s.tone(), Tone::Hook);
+    /// // ơ has its own mark: the tone sits on it in both styles.
+    /// assert_eq!(s.render(ToneStyle::Traditional), "thuở");
+    /// assert_eq!(s.render(ToneStyle::Reformed), "thuở");
+    ///
+    /// // NFD and a misplaced tone are taken too.
+    /// assert_eq!(Syllable::parse("thuo\u{31B}\u{309}")?, s);
+    /// assert_eq!(Syllable::parse("hòan")?.render(ToneStyle::Traditional), "hoàn");
+    ///
+    /// assert!(Syllable::parse("café").is_err());
+    /// assert!(Syllable::parse("bàt").is_err()); // a stop coda takes only the acute or the dot
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Syllable, ParseSyllableError> {
         let composed: std::borrow::Cow<'_, str> = if text.chars().any(is_combining_vietnamese) {
             crate::normalize::normalize_with(text, &crate::normalize::Normalizer::new())
@@ -497,31 +578,90 @@ impl Syllable {
     }
 
     /// The initial consonant(s), with qu- and gi- counted as onsets (`""` when there is none).
+    ///
+    /// ```
+    /// use vntext::syllable::Syllable;
+    ///
+    /// assert_eq!(Syllable::parse("nghiêng")?.onset(), "ngh");
+    /// assert_eq!(Syllable::parse("Quốc")?.onset(), "qu");
+    /// assert_eq!(Syllable::parse("giữ")?.onset(), "gi");
+    /// assert_eq!(Syllable::parse("ăn")?.onset(), "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn onset(&self) -> &str {
         &self.letters[..self.onset_end]
     }
 
     /// The w-glide (`o` in hoa, `u` in thuy), or `""`.
+    ///
+    /// ```
+    /// use vntext::syllable::Syllable;
+    ///
+    /// assert_eq!(Syllable::parse("hoàng")?.medial(), "o");
+    /// assert_eq!(Syllable::parse("thuyền")?.medial(), "u");
+    /// // In qu- the u belongs to the onset.
+    /// assert_eq!(Syllable::parse("quyền")?.medial(), "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn medial(&self) -> &str {
         &self.letters[self.onset_end..self.medial_end]
     }
 
     /// The main vowel or diphthong, without its tone (`ươ` in người).
+    ///
+    /// ```
+    /// use vntext::syllable::Syllable;
+    ///
+    /// assert_eq!(Syllable::parse("người")?.nucleus(), "ươ");
+    /// assert_eq!(Syllable::parse("Việt")?.nucleus(), "iê");
+    /// assert_eq!(Syllable::parse("Nẵng")?.nucleus(), "ă");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn nucleus(&self) -> &str {
         &self.letters[self.medial_end..self.nucleus_end]
     }
 
     /// The final consonant or semivowel (`ng`, `i` in người), or `""`.
+    ///
+    /// ```
+    /// use vntext::syllable::Syllable;
+    ///
+    /// assert_eq!(Syllable::parse("người")?.coda(), "i");
+    /// assert_eq!(Syllable::parse("tiếng")?.coda(), "ng");
+    /// assert_eq!(Syllable::parse("khuỷu")?.coda(), "u");
+    /// assert_eq!(Syllable::parse("hoà")?.coda(), "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn coda(&self) -> &str {
         &self.letters[self.nucleus_end..]
     }
 
     /// The tone.
+    ///
+    /// ```
+    /// use vntext::syllable::{Syllable, Tone};
+    ///
+    /// assert_eq!(Syllable::parse("Việt")?.tone(), Tone::Dot);
+    /// assert_eq!(Syllable::parse("Nam")?.tone(), Tone::Level);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn tone(&self) -> Tone {
         self.tone
     }
 
     /// Writes the syllable in lower case with its tone where `style` puts it.
+    ///
+    /// ```
+    /// use vntext::syllable::{Syllable, ToneStyle};
+    ///
+    /// let hoa = Syllable::parse("HOÀ")?;
+    /// assert_eq!(hoa.render(ToneStyle::Traditional), "hòa");
+    /// assert_eq!(hoa.render(ToneStyle::Reformed), "hoà");
+    /// // A coda fixes the place in both styles.
+    /// let hoan = Syllable::parse("hoàn")?;
+    /// assert_eq!(hoan.render(ToneStyle::Traditional), hoan.render(ToneStyle::Reformed));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn render(&self, style: ToneStyle) -> String {
         let target = tone_index(&self.codes, self.shape, style);
         self.codes

@@ -75,6 +75,15 @@ use crate::error::DecodeError;
 use score::Counts;
 
 /// A text encoding this module reads.
+///
+/// ```
+/// use vntext::normalize::legacy::{decode, Encoding};
+///
+/// let vni = Encoding::from_name("VNI-Windows").unwrap();
+/// assert_eq!(vni, Encoding::Vni);
+/// assert_eq!(vni.to_string(), "vni");
+/// assert_eq!(decode(b"Vie\xe4t Nam", vni), "Việt Nam");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Encoding {
@@ -97,6 +106,17 @@ pub enum Encoding {
 
 impl Encoding {
     /// Every encoding, in the order detection prefers them when readings tie.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{decode, encode, Encoding};
+    ///
+    /// let text = "Tiếng Việt có dấu";
+    /// for e in Encoding::ALL {
+    ///     let bytes = encode(text, e).unwrap();
+    ///     assert_eq!(decode(&bytes, e), text, "{e}");
+    ///     assert_eq!(Encoding::from_name(e.name()), Some(e));
+    /// }
+    /// ```
     pub const ALL: [Encoding; 7] = [
         Encoding::Utf8,
         Encoding::Utf8AsCp1252,
@@ -109,6 +129,15 @@ impl Encoding {
 
     /// The encoding's name: `utf-8`, `utf8-as-cp1252`, `tcvn3`, `vni`, `viqr`, `viscii`,
     /// `cp1258`.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::Encoding;
+    ///
+    /// assert_eq!(Encoding::Tcvn3.name(), "tcvn3");
+    /// assert_eq!(Encoding::Utf8AsCp1252.name(), "utf8-as-cp1252");
+    /// // `Display` writes the name too.
+    /// assert_eq!(format!("đọc bằng {}", Encoding::Viscii), "đọc bằng viscii");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
@@ -260,7 +289,20 @@ pub fn encode(text: &str, encoding: Encoding) -> Option<Vec<u8>> {
     }
 }
 
-/// One reading of the bytes.
+/// One reading of the bytes, from [`detect`].
+///
+/// ```
+/// use vntext::normalize::legacy::{detect, Encoding};
+///
+/// // "Hà Nội" in VNI.
+/// let d = detect(b"Ha\xf8 No\xe4i");
+/// let best = d.best();
+/// assert_eq!((best.encoding(), best.text()), (Encoding::Vni, "Hà Nội"));
+/// assert_eq!((best.words(), best.syllables()), (2, 2));
+/// assert!(!best.lossy());
+/// // The other readings score lower.
+/// assert!(d.candidates()[1..].iter().all(|c| c.score() < best.score()));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
     encoding: Encoding,
@@ -272,16 +314,38 @@ pub struct Candidate {
 
 impl Candidate {
     /// The encoding read.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, Encoding};
+    ///
+    /// assert_eq!(detect("Hà Nội".as_bytes()).best().encoding(), Encoding::Utf8);
+    /// assert_eq!(detect(b"Ha\xf8 No\xe4i").best().encoding(), Encoding::Vni);
+    /// ```
     pub fn encoding(&self) -> Encoding {
         self.encoding
     }
 
     /// The text it gives (NFC, tone marks as written).
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::detect;
+    ///
+    /// // NFD UTF-8 comes out NFC; the reformed hoà stays hoà.
+    /// let d = detect("Kha\u{301}nh Hoa\u{300}".as_bytes());
+    /// assert_eq!(d.best().text(), "Khánh Hoà");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Takes the text.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::detect;
+    ///
+    /// let text: String = detect(b"\xd1a\xf8 Na\xfcng").into_best().into_text();
+    /// assert_eq!(text, "Đà Nẵng");
+    /// ```
     pub fn into_text(self) -> String {
         self.text
     }
@@ -289,27 +353,71 @@ impl Candidate {
     /// The score: about 2 per valid Vietnamese syllable with a diacritic and 1 per plain one,
     /// less for words that are not Vietnamese and for stray symbols. Higher is better; only
     /// differences between candidates of one input mean something.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, Encoding};
+    ///
+    /// let d = detect(b"\xd1a\xf8 Na\xfcng");
+    /// let score = |e: Encoding| {
+    ///     d.candidates().iter().find(|c| c.encoding() == e).unwrap().score()
+    /// };
+    /// assert!(score(Encoding::Vni) > score(Encoding::Tcvn3));
+    /// ```
     pub fn score(&self) -> f32 {
         self.score
     }
 
     /// How many words (runs of letters) the text has.
+    ///
+    /// ```
+    /// let d = vntext::normalize::legacy::detect("Hà Nội và Paris, 2025".as_bytes());
+    /// assert_eq!(d.best().words(), 4);
+    /// ```
     pub fn words(&self) -> usize {
         self.counts.words as usize
     }
 
     /// How many of them are valid Vietnamese syllables.
+    ///
+    /// ```
+    /// let d = vntext::normalize::legacy::detect("Hà Nội và Paris, 2025".as_bytes());
+    /// // Paris is not one.
+    /// assert_eq!((d.best().words(), d.best().syllables()), (4, 3));
+    /// ```
     pub fn syllables(&self) -> usize {
         self.counts.syllables as usize
     }
 
     /// Whether bytes had to be replaced by U+FFFD (UTF-8 with invalid sequences).
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, Encoding};
+    ///
+    /// // "Việt Nam" in UTF-8, with a stray 0xFF byte.
+    /// let d = detect(b"Vi\xe1\xbb\x87t Nam \xff");
+    /// let utf8 = d.candidates().iter().find(|c| c.encoding() == Encoding::Utf8).unwrap();
+    /// assert!(utf8.lossy());
+    /// assert_eq!(utf8.text(), "Việt Nam \u{FFFD}");
+    /// assert!(!detect("Việt Nam".as_bytes()).best().lossy());
+    /// ```
     pub fn lossy(&self) -> bool {
         self.lossy
     }
 }
 
-/// The readings of some bytes, best first.
+/// The readings of some bytes, best first, from [`detect`].
+///
+/// ```
+/// use vntext::normalize::legacy::{detect, Encoding};
+///
+/// // TCVN3 bytes: "Céng hoµ x· héi chñ nghÜa ViÖt Nam" in Latin-1.
+/// let tcvn3 = b"C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam";
+/// let d = detect(tcvn3);
+/// assert_eq!(d.best().encoding(), Encoding::Tcvn3);
+/// assert_eq!(d.best().text(), "Cộng hoà xã hội chủ nghĩa Việt Nam");
+/// assert!(d.candidates().len() > 1);
+/// assert!(d.confidence() > 0.99);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Detection {
     candidates: Vec<Candidate>,
@@ -318,18 +426,46 @@ pub struct Detection {
 
 impl Detection {
     /// The best reading.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, Encoding};
+    ///
+    /// let d = detect(b"C\xe9ng ho\xb5 x\xb7 h\xe9i");
+    /// let best = d.best();
+    /// assert_eq!((best.encoding(), best.text()), (Encoding::Tcvn3, "Cộng hoà xã hội"));
+    /// ```
     pub fn best(&self) -> &Candidate {
         // `detect` always leaves a reading: UTF-8, or the legacy ones when it is not UTF-8.
         &self.candidates[0]
     }
 
     /// Takes the best reading.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, Encoding};
+    ///
+    /// let best = detect(b"C\xe9ng ho\xb5 x\xb7 h\xe9i").into_best();
+    /// assert_eq!(best.encoding(), Encoding::Tcvn3);
+    /// assert_eq!(best.into_text(), "Cộng hoà xã hội");
+    /// ```
     pub fn into_best(mut self) -> Candidate {
         self.candidates.swap_remove(0)
     }
 
     /// Every reading that could be the text, best first. Readings that give the same text are
     /// listed once, under the encoding that wins ties.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, Encoding};
+    ///
+    /// let d = detect(b"C\xe9ng ho\xb5 x\xb7 h\xe9i");
+    /// let all = d.candidates();
+    /// assert_eq!(&all[0], d.best());
+    /// assert!(all.windows(2).all(|w| w[0].score() >= w[1].score()));
+    /// // The VNI reading is there too, and it is not Vietnamese.
+    /// let vni = all.iter().find(|c| c.encoding() == Encoding::Vni).unwrap();
+    /// assert_ne!(vni.text(), "Cộng hoà xã hội");
+    /// ```
     pub fn candidates(&self) -> &[Candidate] {
         &self.candidates
     }
@@ -337,6 +473,18 @@ impl Detection {
     /// How sure the ranking is, in `0..=1`: the best reading's share when the scores are turned
     /// into probabilities (1 when no other reading gives a different text, 0.5 for a tie of
     /// two). Paragraphs come out near 1; a two-word string may not.
+    ///
+    /// ```
+    /// use vntext::normalize::legacy::{detect, encode, Encoding};
+    ///
+    /// // Plain UTF-8 has no other reading.
+    /// assert_eq!(detect("Lớp học".as_bytes()).confidence(), 1.0);
+    /// // In VISCII, "Lớp" also reads as a valid syllable in TCVN3 (Lắp).
+    /// let viscii = encode("Lớp", Encoding::Viscii).unwrap();
+    /// let d = detect(&viscii);
+    /// assert!(d.confidence() < 0.9);
+    /// assert!(d.candidates().iter().any(|c| c.text() == "Lớp"));
+    /// ```
     pub fn confidence(&self) -> f32 {
         self.confidence
     }
@@ -541,7 +689,25 @@ fn rank(mut cands: Vec<Candidate>) -> Detection {
     }
 }
 
-/// Text decoded from bytes of an encoding found by detection.
+/// Text decoded from bytes of an encoding found by detection, from [`decode_bytes`] or
+/// [`decode_bytes_lossy`].
+///
+/// ```
+/// use std::borrow::Cow;
+/// use vntext::normalize::legacy::{decode_bytes, Encoding};
+///
+/// // UTF-8 that was read as Windows-1252 once.
+/// let d = decode_bytes("Cá»™ng hoÃ\u{A0} xÃ£ há»™i".as_bytes())?;
+/// assert_eq!(d.text, "Cộng hoà xã hội");
+/// assert_eq!(d.encoding, Encoding::Utf8AsCp1252);
+/// assert!(!d.lossy);
+/// assert!(d.confidence > 0.9);
+///
+/// // Clean UTF-8 is borrowed.
+/// let d = decode_bytes("Cộng hòa xã hội".as_bytes())?;
+/// assert!(matches!(d.text, Cow::Borrowed("Cộng hòa xã hội")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Decoded<'a> {

@@ -78,6 +78,21 @@ use chars::{
 };
 
 /// What a pre-token is.
+///
+/// ```
+/// use vntext::segment::{PreTokenKind, pretokenize};
+///
+/// let kinds: Vec<PreTokenKind> =
+///     pretokenize("UBND TP.HCM: 10.000 người, #HàNội www.chinhphu.vn").map(|t| t.kind).collect();
+/// assert_eq!(
+///     kinds,
+///     [
+///         PreTokenKind::Abbreviation, PreTokenKind::Abbreviation, PreTokenKind::Punctuation,
+///         PreTokenKind::Number, PreTokenKind::Syllable, PreTokenKind::Punctuation,
+///         PreTokenKind::Hashtag, PreTokenKind::Url,
+///     ]
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PreTokenKind {
@@ -135,6 +150,16 @@ pub enum PreTokenKind {
 }
 
 /// One pre-token: a slice of the input with its byte span.
+///
+/// ```
+/// use vntext::segment::{PreTokenKind, pretokenize};
+///
+/// let text = "Ngày 24/7/2019";
+/// let date = pretokenize(text).nth(1).unwrap();
+/// assert_eq!(date.text, "24/7/2019");
+/// assert_eq!(date.kind, PreTokenKind::Date);
+/// assert_eq!(&text[date.span.range()], date.text);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PreToken<'a> {
     /// The text of the token (`&input[span.range()]`).
@@ -146,6 +171,12 @@ pub struct PreToken<'a> {
 }
 
 /// An iterator over the pre-tokens of a text, made by [`pretokenize`].
+///
+/// ```
+/// use vntext::segment::pretokenize;
+///
+/// assert_eq!(pretokenize("Hà Nội, 2025").count(), 4);
+/// ```
 #[derive(Clone, Debug)]
 pub struct PreTokens<'a> {
     text: &'a str,
@@ -180,6 +211,14 @@ pub fn pretokenize(text: &str) -> PreTokens<'_> {
 
 impl<'a> PreTokens<'a> {
     /// The text not read yet (from the end of the last token).
+    ///
+    /// ```
+    /// use vntext::segment::pretokenize;
+    ///
+    /// let mut tokens = pretokenize("Khánh Hòa, 2025");
+    /// tokens.next();
+    /// assert_eq!(tokens.rest(), " Hòa, 2025");
+    /// ```
     pub fn rest(&self) -> &'a str {
         self.text.get(self.pos..).unwrap_or("")
     }
