@@ -39,7 +39,8 @@ pub struct Document {
     pub title: String,
     /// Its text.
     pub text: String,
-    /// Its date, when the corpus gives one.
+    /// Its date, when the corpus gives one as an ISO day (`2019-07-25`, or a timestamp that
+    /// starts with one); a date in another form is left out, the document kept.
     pub date: Option<Day>,
     /// Where it comes from.
     pub url: Option<String>,

@@ -686,7 +686,7 @@ pub struct Query {
     pub text: String,
     /// Only documents about this province (any era: a pre-2025 name finds its current unit).
     pub province: Option<String>,
-    /// Only documents naming this official.
+    /// Only documents naming this official (the name as written, normalized).
     pub official: Option<String>,
     /// Only documents naming this organization (canonical or as written).
     pub organization: Option<String>,
@@ -789,6 +789,9 @@ impl Query {
     /// let hits = searcher.search(&Query::new("lam viec").official("Trần Thị Hà"))?;
     /// assert_eq!(hits.len(), 1);
     /// assert_eq!(hits[0].id, "1");
+    /// // The name is normalized like the text: decomposed marks and extra spaces still match.
+    /// let nfd = Query::new("lam viec").official("Tra\u{0302}\u{0300}n Thị  Hà");
+    /// assert_eq!(searcher.search(&nfd)?.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn official(mut self, official: &str) -> Query {
@@ -1299,7 +1302,10 @@ impl Searcher {
             clauses.push((Occur::Must, facet_term(f.province, &current)));
         }
         if let Some(o) = &q.official {
-            clauses.push((Occur::Must, facet_term(f.official, o.trim())));
+            // Names are indexed normalized (NFC, one tone placement, single spaces).
+            let name = crate::normalize::normalize(o.trim());
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            clauses.push((Occur::Must, facet_term(f.official, &name)));
         }
         if let Some(o) = &q.organization {
             let canonical = self.resolve(o, |v| match v {
