@@ -273,6 +273,7 @@ impl Segmenter {
     }
 
     /// Identifies the model and lexicon: two segmenters with the same identity segment alike.
+    #[cfg(feature = "index")]
     pub(crate) fn identity(&self) -> usize {
         Arc::as_ptr(&self.model) as usize
     }
