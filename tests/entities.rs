@@ -511,6 +511,7 @@ fn government_probe_scores() {
         EntityKind::Organization => "ORG",
         EntityKind::Title => "TITLE",
         EntityKind::Date => "DATE",
+        _ => "OTHER",
     };
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     for line in std::fs::read_to_string(path).unwrap().lines() {

@@ -21,6 +21,8 @@ fn gold_type(k: EntityKind) -> &'static str {
         EntityKind::Organization => "ORG",
         EntityKind::Title => "TITLE",
         EntityKind::Date => "DATE",
+        // A kind the annotation scheme does not have.
+        _ => "OTHER",
     }
 }
 

@@ -27,6 +27,7 @@ use crate::segment::model::Shape;
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Grain {
     /// One day.
     #[default]

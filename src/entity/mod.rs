@@ -53,6 +53,7 @@ use tokens::Tok;
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A date, a period or a range of dates.
     Date,
@@ -104,6 +105,7 @@ impl EntityKind {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum Value {
     /// Of a date.
     Date(DateValue),

@@ -64,6 +64,7 @@ use crate::segment::{PreTokenKind, pretokenize};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum IndexError {
     /// From Tantivy (a corrupt or locked index, a full disk …).
     Tantivy(tantivy::TantivyError),
