@@ -49,7 +49,7 @@ fn bench_growth(c: &mut Criterion) {
         .replace('\n', " ");
     let mut g = c.benchmark_group("entities/growth");
     g.sample_size(10);
-    for kib in [16usize, 256, 1024, 10240] {
+    for kib in common::GROWTH_KIB {
         let line = common::prefix_repeated(&text, kib * 1024);
         g.throughput(Throughput::Bytes(line.len() as u64));
         g.bench_with_input(BenchmarkId::new("one-line", kib), &line, |b, line| {

@@ -100,7 +100,7 @@ fn bench_growth(c: &mut Criterion) {
         .into_owned();
     let mut g = c.benchmark_group("normalize/growth");
     g.sample_size(10);
-    for kib in [16usize, 256, 1024, 10240] {
+    for kib in common::GROWTH_KIB {
         let line = common::prefix_repeated(&reformed, kib * 1024);
         g.throughput(Throughput::Bytes(line.len() as u64));
         g.bench_with_input(BenchmarkId::new("one-line", kib), &line, |b, t| {

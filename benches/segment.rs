@@ -64,7 +64,7 @@ fn bench_growth(c: &mut Criterion) {
     let unit = "Ngày 24/7/2019, tại TP Hạ Long, tỉnh Quảng Ninh, Cụm thi đua các tỉnh đồng bằng Sông Hồng tổ chức Hội nghị. ";
     let mut g = c.benchmark_group("segment/growth");
     g.sample_size(10);
-    for kib in [16usize, 256, 1024, 10240] {
+    for kib in common::GROWTH_KIB {
         let text = unit.repeat(kib * 1024 / unit.len());
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("one-line", kib), &text, |b, t| {

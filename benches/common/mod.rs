@@ -14,6 +14,10 @@ pub fn corpus_texts(rel: &str) -> Vec<String> {
         .collect()
 }
 
+/// The input sizes of the growth benches, in KiB (16 KiB to 10 MiB).
+#[allow(dead_code)] // not every bench uses it
+pub const GROWTH_KIB: [usize; 4] = [16, 256, 1024, 10240];
+
 /// `text` repeated (joined by spaces) and cut to about `len` bytes, on a char boundary.
 #[allow(dead_code)] // not every bench uses it
 pub fn prefix_repeated(text: &str, len: usize) -> String {

@@ -154,10 +154,8 @@ struct Words {
 /// document hold the same text and are analyzed one after the other, so the second reuses the
 /// first's segmentation.
 struct LastWords {
-    /// The segmenter that found them (its identity).
-    segmenter: usize,
-    hash: u64,
-    len: usize,
+    /// The segmenter that found them (its identity), the text's hash and its length.
+    key: (usize, u64, usize),
     words: Rc<Words>,
 }
 
@@ -206,23 +204,15 @@ impl Tokenizer for ViTokenizer {
     type TokenStream<'a> = ViTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ViTokenStream<'a> {
-        let hash = text_hash(text);
+        let key = (self.segmenter.identity(), text_hash(text), text.len());
         let words = LAST.with(|last| {
             let mut last = last.borrow_mut();
             match last.as_ref() {
-                Some(l)
-                    if l.segmenter == self.segmenter.identity()
-                        && l.hash == hash
-                        && l.len == text.len() =>
-                {
-                    l.words.clone()
-                }
+                Some(l) if l.key == key => l.words.clone(),
                 _ => {
                     let words = Rc::new(words_of(&self.segmenter, text));
                     *last = Some(LastWords {
-                        segmenter: self.segmenter.identity(),
-                        hash,
-                        len: text.len(),
+                        key,
                         words: words.clone(),
                     });
                     words

@@ -955,6 +955,12 @@ impl Hit {
     }
 }
 
+/// `text` as entity values write names: normalized, single spaces.
+fn as_written(text: &str) -> String {
+    let text = crate::normalize::normalize(text);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Searches an index.
 ///
 /// ```
@@ -1160,13 +1166,13 @@ impl Searcher {
     }
 
     /// The name a filter means: what `pick` takes from the first entity of `text`, else the
-    /// text itself.
+    /// text as entity values are written (normalized, single spaces).
     fn resolve(&self, text: &str, pick: impl Fn(Value) -> Option<String>) -> String {
         self.extractor
             .extract(text)
             .into_iter()
             .find_map(|e| pick(e.value))
-            .unwrap_or_else(|| text.trim().to_string())
+            .unwrap_or_else(|| as_written(text))
     }
 
     /// The query Tantivy runs for `q` (also used for the snippets).
@@ -1303,10 +1309,8 @@ impl Searcher {
             clauses.push((Occur::Must, facet_term(f.province, &current)));
         }
         if let Some(o) = &q.official {
-            // Names are indexed normalized (NFC, one tone placement, single spaces).
-            let name = crate::normalize::normalize(o.trim());
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            clauses.push((Occur::Must, facet_term(f.official, &name)));
+            // A name alone is not an entity: the name as entity values write it.
+            clauses.push((Occur::Must, facet_term(f.official, &as_written(o))));
         }
         if let Some(o) = &q.organization {
             let canonical = self.resolve(o, |v| match v {
